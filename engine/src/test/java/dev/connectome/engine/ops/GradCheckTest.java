@@ -22,6 +22,35 @@ class GradCheckTest {
     }
 
     @Test
+    void projectsMultiElementOutputs() {
+        SplittableRandom rng = new SplittableRandom(4);
+        Tensor a = GradCheck.uniform(rng, -1, 1, 4, 3);
+        Tensor b = GradCheck.uniform(rng, -1, 1, 3, 2);
+        GradCheck.Result r = GradCheck.check(t -> MatrixOps.matmul(t, a, b), a, b);
+        assertThat(r.maxError()).as(r.toString()).isLessThan(1e-2);
+    }
+
+    @Test
+    void catchesSwappedGradientIndices() {
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor x = GradCheck.uniform(rng, -1, 1, 4);
+        // y = 2x, but the gradient goes to the mirrored index: only a projection with distinct weights sees it.
+        GradCheck.Result r = GradCheck.check(t -> {
+            Tensor y = t.output(true, 4);
+            for (int i = 0; i < 4; i++) {
+                y.data()[i] = 2 * x.data()[i];
+            }
+            t.record(y, g -> {
+                for (int i = 0; i < 4; i++) {
+                    t.grad(x)[3 - i] += 2 * g[i];
+                }
+            });
+            return y;
+        }, x);
+        assertThat(r.maxError()).isGreaterThan(0.1);
+    }
+
+    @Test
     void catchesAWrongGradient() {
         SplittableRandom rng = new SplittableRandom(2);
         Tensor x = GradCheck.uniform(rng, -1, 1, 2, 3);
