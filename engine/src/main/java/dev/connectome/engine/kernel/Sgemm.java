@@ -8,29 +8,92 @@ import dev.connectome.engine.Parallelism;
  *
  * <p>op(A) is m×k, op(B) is k×n, C is m×n. {@code lda}, {@code ldb}, {@code ldc} are the row
  * strides of the arrays as stored (so for transA, A is stored k×m with stride lda ≥ m).
- * Only {@code c} is modified. {@code beta} is 0 (overwrite) or 1 (accumulate), or any other scale.
+ * Only {@code c} is modified, and only its m×n window. {@code beta} 0 overwrites C without reading
+ * it (NaN garbage is fine), 1 accumulates, anything else scales.
+ *
+ * <p>Implementation: problems below {@link #SMALL_FLOPS} multiply-adds use direct vectorised
+ * loops; larger ones are packed and register-tiled ({@link BlockedGemm}, {@link MicroKernel}).
+ * With more than one thread, C is cut into one rectangle per thread along whichever dimension
+ * balances better; each thread packs its own operands into a pooled {@link Workspace}, so
+ * the calling code allocates nothing per call once the pool is warm.
  */
 public final class Sgemm {
+    /** Below this many multiply-adds (m·n·k) packing costs more than it saves. */
+    static final long SMALL_FLOPS = 32_768;
+    /** Below this many multiply-adds a second thread's handoff (a few µs) is not worth it. */
+    static final long PARALLEL_FLOPS = 1 << 18;
+
     private Sgemm() {
     }
 
+    /**
+     * {@code C = op(A)·op(B) + beta·C}; see the class comment for the layout.
+     *
+     * @throws IllegalArgumentException if a dimension is negative, a leading dimension is smaller
+     *                                  than its row length, or an array is too short for its window
+     */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] a, int offA, int lda,
                             float[] b, int offB, int ldb,
                             float beta, float[] c, int offC, int ldc,
                             Parallelism par) {
-        // Reference implementation; replaced by the packed Vector API kernel.
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[offA + p * lda + i] : a[offA + i * lda + p];
-                    float bv = transB ? b[offB + j * ldb + p] : b[offB + p * ldb + j];
-                    s += av * bv;
-                }
-                int ci = offC + i * ldc + j;
-                c[ci] = beta == 0f ? s : beta * c[ci] + s;
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sgemm: negative dimension m=" + m + " n=" + n + " k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        checkWindow("A", a, offA, lda, transA ? k : m, transA ? m : k);
+        checkWindow("B", b, offB, ldb, transB ? n : k, transB ? k : n);
+        checkWindow("C", c, offC, ldc, m, n);
+        GemmProblem g = new GemmProblem(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        long flops = (long) m * n * k;
+        if (flops < SMALL_FLOPS) {
+            SmallGemm.run(g);
+            return;
+        }
+        int threads = par.threads();
+        if (threads == 1 || flops < PARALLEL_FLOPS) {
+            runBlocked(g, 0, m, 0, n);
+            return;
+        }
+        Split split = Split.choose(m, n, k, threads);
+        par.forEach(split.parts(), t -> {
+            if (split.alongRows()) {
+                runBlocked(g, split.start(t, m), split.start(t + 1, m), 0, n);
+            } else {
+                runBlocked(g, 0, m, split.start(t, n), split.start(t + 1, n));
             }
+        });
+    }
+
+    private static void runBlocked(GemmProblem g, int i0, int i1, int j0, int j1) {
+        Workspace ws = Workspace.borrow();
+        try {
+            BlockedGemm.run(g, i0, i1, j0, j1, ws);
+        } finally {
+            Workspace.giveBack(ws);
+        }
+    }
+
+    private static void checkWindow(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (x == null) {
+            throw new IllegalArgumentException("sgemm: " + name + " is null");
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException("sgemm: offset of " + name + " is negative: " + off);
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("sgemm: leading dimension of " + name + " is " + ld
+                    + " but its stored rows have " + cols + " elements");
+        }
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        long last = off + (long) (rows - 1) * ld + cols;
+        if (last > x.length) {
+            throw new IllegalArgumentException("sgemm: " + name + " (stored " + rows + "×" + cols + ", offset "
+                    + off + ", leading dimension " + ld + ") needs " + last + " elements but has " + x.length);
         }
     }
 }
