@@ -241,18 +241,23 @@ public final class DataFetcher {
             }
         } catch (IOException e) {
             if (stalled.get()) {
-                throw new IOException("no data for " + stallTimeout.toSeconds() + " s (stalled; partial download kept)", e);
+                throw new IOException(stallMessage(), e);
             }
             throw e;
         } finally {
             check.cancel(false);
         }
         if (stalled.get()) {
-            throw new IOException("no data for " + stallTimeout.toSeconds() + " s (stalled; partial download kept)");
+            throw new IOException(stallMessage());
         }
         if (total >= 0 && done != total) {
             throw new IOException("connection ended after " + done + " of " + total + " bytes (partial download kept)");
         }
+    }
+
+    private String stallMessage() {
+        return String.format(java.util.Locale.ROOT, "no data for %.1f s (stalled; partial download kept)",
+                stallTimeout.toMillis() / 1000.0);
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

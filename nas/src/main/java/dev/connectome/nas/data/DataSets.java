@@ -15,13 +15,14 @@ import java.util.Set;
  * balanced, byclass, bymerge, digits, letters, mnist (files {@code emnist-SPLIT-train-images-idx3-ubyte[.gz]};
  * images are transposed upright; letters 1..26 become classes 0..25 "A".."Z"), and {@code cifar-10}
  * (binary batches {@code data_batch_1.bin} .. {@code data_batch_5.bin}, {@code test_batch.bin}).
+ * {@code mnist-sample} is the {@link EmbeddedSample} and ignores {@code dir}.
  *
  * <p>Files are looked for in {@code dir/NAME/} first, then in {@code dir/} itself (and for EMNIST
  * also {@code dir/emnist/} and {@code gzip/} below either, the layout of the official zip).
  */
 public final class DataSets {
     /** Data set names {@link #load} knows, besides the emnist-* splits. */
-    public static final List<String> NAMES = List.of("mnist", "fashion-mnist", "kmnist", "cifar-10",
+    public static final List<String> NAMES = List.of("mnist-sample", "mnist", "fashion-mnist", "kmnist", "cifar-10",
             "emnist-balanced", "emnist-byclass", "emnist-bymerge", "emnist-digits", "emnist-letters", "emnist-mnist");
 
     private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -49,6 +50,10 @@ public final class DataSets {
                 return idx(dir, key, train, "", KMNIST, part);
             case "cifar-10":
                 return cifar(dir, train, part);
+            case "mnist-sample":
+                // The embedded sample needs no directory; its "test" part is the 2,000 sample test digits.
+                Dataset.Split s = EmbeddedSample.mnist();
+                return train ? s.train() : s.validation();
             default:
                 if (key.startsWith("emnist-")) {
                     return emnist(dir, key, train, part);

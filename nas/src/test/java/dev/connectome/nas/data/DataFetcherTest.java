@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,17 +46,36 @@ class DataFetcherTest {
         good = gzip(bytes(200_000, 1));
         other = gzip(bytes(1_000, 2));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool()); // a stalled exchange must not block the others
         server.createContext("/", this::serve);
         server.start();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
+    private final CountDownLatch release = new CountDownLatch(1);
+
     private void serve(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        if (path.startsWith("/stall/")) {
+            // headers and a first chunk, then silence until the test ends
+            requests.add(path);
+            ex.sendResponseHeaders(200, good.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(good, 0, 1000);
+            out.flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
+        }
         String range = ex.getRequestHeaders().getFirst("Range");
         requests.add(path + (range == null ? "" : " " + range));
         byte[] body = files.get(path);
@@ -215,6 +236,27 @@ class DataFetcherTest {
         assertThat(DataFetcher.status(s, dir).files().get(0).state()).isEqualTo(DataFetcher.FileState.VERIFIED);
         Files.write(dir.resolve("toy/c.gz"), gzip(bytes(5000, 4)));
         assertThat(DataFetcher.status(s, dir).files().get(0).state()).isEqualTo(DataFetcher.FileState.CORRUPT);
+    }
+
+    @Test
+    void stalledMirrorIsAbandonedAndItsPartResumedElsewhere() throws Exception {
+        files.put("/good/a.gz", good);
+        files.put("/good/b.gz", other);
+        DataFetcher impatient = new DataFetcher(Duration.ofSeconds(5), Duration.ofMillis(300));
+        List<String> messages = new CopyOnWriteArrayList<>();
+        impatient.fetch(source(mirror("stall"), mirror("good")), dir, new ProgressListener() {
+            @Override
+            public void progress(String file, long done, long total) {
+            }
+
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        });
+        assertThat(messages).anyMatch(m -> m.contains("/stall/a.gz") && m.contains("stalled"));
+        assertThat(requests).contains("/good/a.gz bytes=1000-");
+        assertThat(Files.readAllBytes(dir.resolve("toy/a.gz"))).isEqualTo(good);
     }
 
     @Test

@@ -61,6 +61,11 @@ class DataSetsTest {
     }
 
     @Test
+    void embeddedSampleByName() {
+        assertThat(DataSets.load(dir, "mnist-sample", false).size()).isEqualTo(2000);
+    }
+
+    @Test
     void unknownName() {
         assertThatThrownBy(() -> DataSets.load(dir, "imagenet", true))
                 .isInstanceOf(DataException.class).hasMessageContainingAll("unknown data set 'imagenet'", "fashion-mnist");
