@@ -36,6 +36,20 @@ class GradientClippingTest {
     }
 
     @Test
+    void vectorisedSumOfSquaresMatchesADoubleSumAtEveryLengthAndBlockBoundary() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int n : new int[] {0, 1, 7, 8, 31, 32, 33, 100, 1023, 1024, 1025, 4097, 100_003}) {
+            float[] g = new float[n];
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                g[i] = (float) rng.nextGaussian();
+                expected += (double) g[i] * g[i];
+            }
+            assertThat(GradientClipping.sumOfSquares(g)).as("n=%d", n).isCloseTo(expected, within(1e-6 * expected + 1e-12));
+        }
+    }
+
+    @Test
     void rejectsNonPositiveMaximum() {
         assertThatThrownBy(() -> GradientClipping.clipByNorm(List.of(withGrad(1f)), 0))
                 .hasMessageContaining("maxNorm");
