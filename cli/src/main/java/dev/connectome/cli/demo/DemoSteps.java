@@ -1,0 +1,13 @@
+package dev.connectome.cli.demo;
+
+import java.util.List;
+
+/** The steps of {@code connectome demo}, in the order they run. Later methods append theirs here. */
+public final class DemoSteps {
+    private DemoSteps() {
+    }
+
+    public static List<DemoStep> all() {
+        return List.of(new MlpDemoStep());
+    }
+}
