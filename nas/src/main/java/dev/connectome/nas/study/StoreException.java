@@ -1,0 +1,12 @@
+package dev.connectome.nas.study;
+
+/** A trial store could not do its job (database unreachable, corrupt, locked for too long). */
+public class StoreException extends RuntimeException {
+    public StoreException(String message) {
+        super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
