@@ -1,16 +1,21 @@
 package dev.connectome.engine.kernel;
 
+import dev.connectome.engine.Parallelism;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The cache-blocked SGEMM driver for one rectangle of C on one thread (the Goto/BLIS loop nest:
- * columns by NC, depth by KC with a packed B block, rows by MC with a packed A block, then
- * NR×MR register tiles).
+ * The cache-blocked SGEMM driver (the Goto/BLIS loop nest: a column block of B packed once,
+ * then row blocks of A packed per depth block, then MR×NR register tiles).
+ *
+ * <p>Threading: for each column block, the threads first pack B together (disjoint panels) into
+ * one shared buffer, then claim row chunks of C dynamically; each chunk packs only its own rows of
+ * A, so no operand is packed twice and a thread that is descheduled for a while only delays the
+ * chunk it holds. Results do not depend on the thread count (each C element sees the same sums).
  *
  * <p>Block sizes (for Zen 3..5: 32–48 KB L1d, 0.5–1 MB L2): a KC×NR B micro-panel (≤ 32 KB with
  * 512-bit vectors) stays in L1 while the MR-row A panels stream past it; an MC×KC A block
- * (≤ 240 KB) stays in L2. Block
- * extents are balanced (784 = 4×196, not 3×256 + 16) so no block is a thin remainder.
+ * (≤ 240 KB) stays in L2. Block extents are balanced (784 = 4×196, not 3×256 + 16) so no block
+ * is a thin remainder.
  */
 final class BlockedGemm {
     static final int MR = MicroKernel.MR;
@@ -18,52 +23,96 @@ final class BlockedGemm {
     static final int KC = 256;
     static final int MC = 240;
     static final int NC = 2048;
+    /** Cap on the packed B block (floats), so that a very deep k narrows the column block instead. */
+    static final int B_BUDGET = 1 << 21;
 
     private BlockedGemm() {
     }
 
-    /** Computes rows [i0, i1) × cols [j0, j1) of C, including the beta update, with {@code ws}'s buffers. */
-    static void run(GemmProblem g, int i0, int i1, int j0, int j1, Workspace ws) {
+    /** Computes all of C (k ≥ 1), including the beta update, on {@code par}'s threads. */
+    static void run(GemmProblem g, Parallelism par) {
+        int m = g.m();
+        int n = g.n();
         int k = g.k();
-        if (i0 >= i1 || j0 >= j1) {
-            return;
-        }
-        if (k == 0) {
-            g.applyBeta(i0, i1, j0, j1);
-            return;
-        }
-        boolean scaled = g.beta() != 0f && g.beta() != 1f;
-        if (scaled) {
-            g.applyBeta(i0, i1, j0, j1);
-        }
         int kc = balanced(k, KC, 1);
-        int mc = balanced(i1 - i0, MC, MR);
-        int nc = balanced(j1 - j0, NC, NR);
-        float[] bp = ws.b(kc * roundUp(nc, NR));
-        float[] ap = ws.a(roundUp(mc, MR) * kc);
-        for (int jc = j0; jc < j1; jc += nc) {
-            int ncb = Math.min(nc, j1 - jc);
-            for (int pc = 0; pc < k; pc += kc) {
-                int kcb = Math.min(kc, k - pc);
-                Packing.packB(g.transB(), g.b(), g.offB(), g.ldb(), pc, kcb, jc, ncb, bp);
-                boolean accumulate = pc > 0 || g.beta() != 0f;
-                for (int ic = i0; ic < i1; ic += mc) {
-                    int mcb = Math.min(mc, i1 - ic);
-                    Packing.packA(g.transA(), g.a(), g.offA(), g.lda(), ic, mcb, pc, kcb, ap);
-                    macroKernel(g, ap, bp, ic, mcb, jc, ncb, kcb, accumulate, ws.tile);
-                }
+        int ncMax = Math.max(NR, Math.min(NC, B_BUDGET / k / NR * NR));
+        int nc = balanced(n, ncMax, NR);
+        int threads = par.threads();
+        int rowPanels = (m + MR - 1) / MR;
+        // Single thread: one chunk per MC rows. Several: chunks small enough to balance dynamically.
+        int chunkPanels = threads == 1
+                ? MC / MR
+                : Math.max(1, Math.min(MC / MR, (rowPanels + 2 * threads - 1) / (2 * threads)));
+        int chunks = (rowPanels + chunkPanels - 1) / chunkPanels;
+        int chunkRows = chunkPanels * MR;
+        Workspace shared = Workspace.borrow();
+        try {
+            float[] bp = shared.b(k * roundUp(nc, NR));
+            for (int jc = 0; jc < n; jc += nc) {
+                int j0 = jc;
+                int ncb = Math.min(nc, n - jc);
+                int colPanels = (ncb + NR - 1) / NR;
+                int packTasks = Math.min(threads, colPanels);
+                par.forEach(packTasks, t -> {
+                    int q0 = colPanels * t / packTasks;
+                    int q1 = colPanels * (t + 1) / packTasks;
+                    packColumns(g, bp, kc, j0, ncb, q0, q1);
+                });
+                par.forEach(chunks, t -> {
+                    Workspace ws = Workspace.borrow();
+                    try {
+                        int i0 = t * chunkRows;
+                        computeRows(g, bp, kc, i0, Math.min(m, i0 + chunkRows), j0, ncb, ws);
+                    } finally {
+                        Workspace.giveBack(ws);
+                    }
+                });
             }
+        } finally {
+            Workspace.giveBack(shared);
         }
     }
 
-    /** All register tiles of one packed mc×kc A block against one packed kc×nc B block. */
-    private static void macroKernel(GemmProblem g, float[] ap, float[] bp, int ic, int mc, int jc, int nc,
-                                    int kc, boolean accumulate, float[] tile) {
+    /**
+     * Packs B panels [q0, q1) of the column block starting at j0 for every depth block. Depth block
+     * pc starts at {@code pc·roundUp(ncb, NR)} in {@code bp}, so panel q of it at {@code + q·NR·kcb}.
+     */
+    private static void packColumns(GemmProblem g, float[] bp, int kc, int j0, int ncb, int q0, int q1) {
+        int ncPad = roundUp(ncb, NR);
+        int cols = Math.min(ncb, q1 * NR) - q0 * NR;
+        for (int pc = 0; pc < g.k(); pc += kc) {
+            int kcb = Math.min(kc, g.k() - pc);
+            Packing.packB(g.transB(), g.b(), g.offB(), g.ldb(), pc, kcb, j0 + q0 * NR, cols,
+                    bp, pc * ncPad + q0 * NR * kcb);
+        }
+    }
+
+    /** Rows [i0, i1) × the packed column block [j0, j0+ncb) of C, all depth blocks. */
+    private static void computeRows(GemmProblem g, float[] bp, int kc, int i0, int i1, int j0, int ncb,
+                                    Workspace ws) {
+        int k = g.k();
+        boolean scaled = g.beta() != 0f && g.beta() != 1f;
+        if (scaled) {
+            g.applyBeta(i0, i1, j0, j0 + ncb);
+        }
+        int ncPad = roundUp(ncb, NR);
+        float[] ap = ws.a(roundUp(i1 - i0, MR) * kc);
+        for (int pc = 0; pc < k; pc += kc) {
+            int kcb = Math.min(kc, k - pc);
+            Packing.packA(g.transA(), g.a(), g.offA(), g.lda(), i0, i1 - i0, pc, kcb, ap);
+            boolean accumulate = pc > 0 || g.beta() != 0f;
+            macroKernel(g, ap, bp, pc * ncPad, i0, i1 - i0, j0, ncb, kcb, accumulate, ws.tile);
+        }
+    }
+
+    /** All register tiles of one packed mc×kc A block against one packed kc×nc B block at {@code bAt}. */
+    private static void macroKernel(GemmProblem g, float[] ap, float[] bp, int bAt, int ic, int mc, int jc,
+                                    int nc, int kc, boolean accumulate, float[] tile) {
         float[] c = g.c();
         int ldc = g.ldc();
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int bo = jr * kc;
+            int bo = bAt + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int ao = ir * kc;

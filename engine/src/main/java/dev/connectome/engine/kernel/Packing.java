@@ -58,14 +58,14 @@ final class Packing {
     }
 
     /**
-     * Packs k-range [p0, p0+kc) × columns [j0, j0+nc) of op(B) into {@code dst}: panel q holds
-     * columns j0+q·NR.., laid out as {@code dst[q·NR·kc + p·NR + j]}.
+     * Packs k-range [p0, p0+kc) × columns [j0, j0+nc) of op(B) into {@code dst} from
+     * {@code at}: panel q holds columns j0+q·NR.., laid out as {@code dst[at + q·NR·kc + p·NR + j]}.
      */
     static void packB(boolean transB, float[] b, int offB, int ldb,
-                      int p0, int kc, int j0, int nc, float[] dst) {
+                      int p0, int kc, int j0, int nc, float[] dst, int at) {
         int panels = (nc + NR - 1) / NR;
         for (int q = 0; q < panels; q++) {
-            int base = q * NR * kc;
+            int base = at + q * NR * kc;
             int cols = Math.min(NR, nc - q * NR);
             int firstCol = j0 + q * NR;
             if (transB) {

@@ -12,10 +12,10 @@ import dev.connectome.engine.Parallelism;
  * it (NaN garbage is fine), 1 accumulates, anything else scales.
  *
  * <p>Implementation: problems below {@link #SMALL_FLOPS} multiply-adds use direct vectorised
- * loops; larger ones are packed and register-tiled ({@link BlockedGemm}, {@link MicroKernel}).
- * With more than one thread, C is cut into one rectangle per thread along whichever dimension
- * balances better; each thread packs its own operands into a pooled {@link Workspace}, so
- * the calling code allocates nothing per call once the pool is warm.
+ * loops; larger ones are packed and register-tiled ({@link BlockedGemm}, {@link MicroKernel}),
+ * with B packed once by all threads together and row chunks of C shared out dynamically.
+ * Packing buffers come from a small pool ({@link Workspace}), so the calling code allocates no
+ * arrays per call once the pool is warm.
  */
 public final class Sgemm {
     /** Below this many multiply-adds (m·n·k) packing costs more than it saves. */
@@ -52,28 +52,11 @@ public final class Sgemm {
             SmallGemm.run(g);
             return;
         }
-        int threads = par.threads();
-        if (threads == 1 || flops < PARALLEL_FLOPS) {
-            runBlocked(g, 0, m, 0, n);
+        if (k == 0) {
+            g.applyBeta(0, m, 0, n);
             return;
         }
-        Split split = Split.choose(m, n, k, threads);
-        par.forEach(split.parts(), t -> {
-            if (split.alongRows()) {
-                runBlocked(g, split.start(t, m), split.start(t + 1, m), 0, n);
-            } else {
-                runBlocked(g, 0, m, split.start(t, n), split.start(t + 1, n));
-            }
-        });
-    }
-
-    private static void runBlocked(GemmProblem g, int i0, int i1, int j0, int j1) {
-        Workspace ws = Workspace.borrow();
-        try {
-            BlockedGemm.run(g, i0, i1, j0, j1, ws);
-        } finally {
-            Workspace.giveBack(ws);
-        }
+        BlockedGemm.run(g, flops < PARALLEL_FLOPS ? Parallelism.single() : par);
     }
 
     private static void checkWindow(String name, float[] x, int off, int ld, int rows, int cols) {
