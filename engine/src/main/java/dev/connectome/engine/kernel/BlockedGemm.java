@@ -20,7 +20,7 @@ import jdk.incubator.vector.FloatVector;
 final class BlockedGemm {
     static final int MR = MicroKernel.MR;
     static final int NR = MicroKernel.NR;
-    static final int KC = 256;
+    static final int KC = MicroKernel.KA;
     static final int MC = 240;
     static final int NC = 2048;
     /** Cap on the packed B block (floats), so that a very deep k narrows the column block instead. */
@@ -96,7 +96,7 @@ final class BlockedGemm {
             g.applyBeta(i0, i1, j0, j0 + ncb);
         }
         int ncPad = roundUp(ncb, NR);
-        float[] ap = ws.a(roundUp(i1 - i0, MR) * kc);
+        float[] ap = ws.a(roundUp(i1 - i0, MR) * MicroKernel.KA);
         for (int pc = 0; pc < k; pc += kc) {
             int kcb = Math.min(kc, k - pc);
             Packing.packA(g.transA(), g.a(), g.offA(), g.lda(), i0, i1 - i0, pc, kcb, ap);
@@ -115,7 +115,7 @@ final class BlockedGemm {
             int bo = bAt + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int ao = ir * kc;
+                int ao = ir * MicroKernel.KA;
                 int co = g.offC() + (ic + ir) * ldc + jc + jr;
                 if (!accumulate && mr == MR && nr == NR) {
                     MicroKernel.tile(kc, ap, ao, bp, bo, c, co, ldc);

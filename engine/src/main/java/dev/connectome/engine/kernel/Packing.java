@@ -11,47 +11,34 @@ final class Packing {
     private static final int MR = MicroKernel.MR;
     private static final int NR = MicroKernel.NR;
     private static final int L = MicroKernel.L;
+    private static final int KA = MicroKernel.KA;
 
     private Packing() {
     }
 
     /**
-     * Packs rows [i0, i0+mc) × k-range [p0, p0+kc) of op(A) into {@code dst}: panel q holds rows
-     * i0+q·MR.., laid out as {@code dst[q·MR·kc + p·MR + r]}.
+     * Packs rows [i0, i0+mc) × k-range [p0, p0+kc) of op(A) into {@code dst}: row r of panel q
+     * (row i0+q·MR+r) at {@code dst[q·MR·KA + r·KA + p]}. Rows of the last panel past mc are left
+     * as they are: they only feed tile rows that are never written back.
      */
     static void packA(boolean transA, float[] a, int offA, int lda,
                       int i0, int mc, int p0, int kc, float[] dst) {
         int panels = (mc + MR - 1) / MR;
         for (int q = 0; q < panels; q++) {
-            int base = q * MR * kc;
+            int base = q * MR * KA;
             int rows = Math.min(MR, mc - q * MR);
             int firstRow = i0 + q * MR;
             if (transA) {
-                // A stored k×m: the MR values of one k step are adjacent in memory.
+                // A stored k×m: the panel's values for one k step are adjacent; scatter them to rows.
                 for (int p = 0; p < kc; p++) {
                     int src = offA + (p0 + p) * lda + firstRow;
-                    int d = base + p * MR;
-                    int r = 0;
-                    for (; r < rows; r++) {
-                        dst[d + r] = a[src + r];
-                    }
-                    for (; r < MR; r++) {
-                        dst[d + r] = 0f;
+                    for (int r = 0; r < rows; r++) {
+                        dst[base + r * KA + p] = a[src + r];
                     }
                 }
             } else {
-                // A stored m×k: read each row along k, write with stride MR.
                 for (int r = 0; r < rows; r++) {
-                    int src = offA + (firstRow + r) * lda + p0;
-                    int d = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * MR] = a[src + p];
-                    }
-                }
-                for (int r = rows; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * MR + r] = 0f;
-                    }
+                    System.arraycopy(a, offA + (firstRow + r) * lda + p0, dst, base + r * KA, kc);
                 }
             }
         }
