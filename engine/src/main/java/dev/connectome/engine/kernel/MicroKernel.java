@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (packed B micro-panel), written (not accumulated) to {@code c[co + r·ldc + j]}.
  *
  * <p>Packed layout: row r of an A panel holds its k steps at {@code ap[ao + r·KA + p]}, B step p
- * holds its columns at {@code bp[bo + p·NR + j]}. The fixed A row stride {@link #KA} turns the
+ * holds its columns at {@code bp[bo + p·bStep + j]} (bStep is NR when B is packed, or the row
+ * stride of a plain row-major B, which the kernels read in place). The fixed A row stride {@link #KA} turns the
  * 12 row offsets into constant address displacements, so the kernel needs no extra registers
  * for them, and packing plain (untransposed) A is a row copy. Each k step loads the B vectors once and
  * broadcasts one A value per row into fused multiply-adds (after the BLIS micro-kernel, Van Zee
@@ -34,29 +35,29 @@ final class MicroKernel {
     }
 
     /** One MR×NR tile with the kernel that suits this vector width. */
-    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void tile(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c, int co, int ldc) {
         if (MR == 12) {
-            tile12x2(kc, ap, ao, bp, bo, c, co, ldc);
+            tile12x2(kc, ap, ao, bp, bo, bStep, c, co, ldc);
         } else {
-            tile6x2(kc, ap, ao, bp, bo, c, co, ldc);
+            tile6x2(kc, ap, ao, bp, bo, bStep, c, co, ldc);
         }
     }
 
     /** An MR×L tile (the left vector of a B panel), for right-edge panels at most one vector wide. */
-    static void halfTile(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void halfTile(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c, int co, int ldc) {
         for (int r = 0; r < MR; r += 6) {
-            tile6x1(kc, ap, ao + r * KA, bp, bo, c, co + r * ldc, ldc);
+            tile6x1(kc, ap, ao + r * KA, bp, bo, bStep, c, co + r * ldc, ldc);
         }
     }
 
     /** 12 rows × 2 vectors. */
-    static void tile12x2(int kc, float[] ap, int ao, float[] bp, int bo,
+    static void tile12x2(int kc, float[] ap, int ao, float[] bp, int bo, int bStep,
                           float[] c, int co, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z, c80 = z, c81 = z, c90 = z, c91 = z, c100 = z, c101 = z, c110 = z, c111 = z;
         int a = ao;
         int b = bo;
-        for (int p = 0; p < kc; p++, a++, b += NR) {
+        for (int p = 0; p < kc; p++, a++, b += bStep) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b); FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector av = FloatVector.broadcast(S, ap[a]);
             c00 = b0.fma(av, c00); c01 = b1.fma(av, c01);
@@ -110,13 +111,13 @@ final class MicroKernel {
     }
 
     /** 6 rows × 2 vectors. */
-    static void tile6x2(int kc, float[] ap, int ao, float[] bp, int bo,
+    static void tile6x2(int kc, float[] ap, int ao, float[] bp, int bo, int bStep,
                           float[] c, int co, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
         int a = ao;
         int b = bo;
-        for (int p = 0; p < kc; p++, a++, b += NR) {
+        for (int p = 0; p < kc; p++, a++, b += bStep) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b); FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
             FloatVector av = FloatVector.broadcast(S, ap[a]);
             c00 = b0.fma(av, c00); c01 = b1.fma(av, c01);
@@ -146,13 +147,13 @@ final class MicroKernel {
     }
 
     /** 6 rows × 1 vector. */
-    static void tile6x1(int kc, float[] ap, int ao, float[] bp, int bo,
+    static void tile6x1(int kc, float[] ap, int ao, float[] bp, int bo, int bStep,
                           float[] c, int co, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z;
         int a = ao;
         int b = bo;
-        for (int p = 0; p < kc; p++, a++, b += NR) {
+        for (int p = 0; p < kc; p++, a++, b += bStep) {
             FloatVector b0 = FloatVector.fromArray(S, bp, b);
             FloatVector av = FloatVector.broadcast(S, ap[a]);
             c00 = b0.fma(av, c00);
