@@ -1,0 +1,135 @@
+package dev.connectome.nas.study.sql;
+
+import dev.connectome.nas.study.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded default store: one SQLite file ({@code connectome.db} unless told otherwise).
+ *
+ * <p>Several processes may share the file. It runs in WAL mode (readers never block the writer),
+ * with a busy timeout (a writer waits for another process's transaction instead of failing at once),
+ * foreign keys on (deleting a study cascades), and every write transaction starts with
+ * {@code BEGIN IMMEDIATE}: the write lock is taken before the claim query reads anything, so the
+ * select-then-update of a claim is atomic across processes and two writers never deadlock upgrading
+ * a read lock. {@code synchronous=NORMAL} keeps every committed trial across a killed process (WAL
+ * only risks the last transactions on a power loss, not on a crash).
+ */
+public final class SqliteTrialStore extends JdbcTrialStore {
+
+    /** How long a writer waits for another process's write transaction before giving up. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** The file used when no storage is named. */
+    public static final String DEFAULT_FILE = "connectome.db";
+
+    private final Path file;
+    private final Duration busyTimeout;
+
+    /** Opens (creating if needed) the store in {@code file}, on the system clock. */
+    public SqliteTrialStore(Path file) {
+        this(file, Clock.systemUTC(), DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code file}.
+     *
+     * @throws StoreException if the file's directory is missing, or the file is not a usable database
+     */
+    public SqliteTrialStore(Path file, Clock clock, Duration busyTimeout) {
+        super(clock, "SQLite store '" + file + "'");
+        this.file = file;
+        this.busyTimeout = busyTimeout;
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new StoreException("cannot open SQLite store '" + file + "': directory '" + dir + "' does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new StoreException("cannot open SQLite store '" + file + "': it is a directory");
+        }
+        open();
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.enforceForeignKeys(true);
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try {
+            // After the busy timeout is in force: switching to WAL needs a lock another process may hold.
+            execute(c, "PRAGMA journal_mode = WAL");
+            execute(c, "PRAGMA synchronous = NORMAL");
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void begin(Connection c) throws SQLException {
+        // Not setAutoCommit(false): the driver would begin the next transaction right after each commit,
+        // keeping the write lock between calls.
+        execute(c, "BEGIN IMMEDIATE");
+    }
+
+    @Override
+    protected void commit(Connection c) throws SQLException {
+        execute(c, "COMMIT");
+    }
+
+    @Override
+    protected void rollback(Connection c) throws SQLException {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite ends a transaction by itself on some errors (e.g. SQLITE_FULL); nothing is left to undo.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    protected void lockSchema(Connection c) {
+        // BEGIN IMMEDIATE already holds the database's write lock.
+    }
+
+    @Override
+    protected String dialect() {
+        return "sqlite";
+    }
+
+    @Override
+    protected String claimLockClause() {
+        return "";
+    }
+
+    @Override
+    protected boolean isUniqueViolation(SQLException e) {
+        if (e instanceof SQLiteException s) {
+            SQLiteErrorCode code = s.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+                return true;
+            }
+        }
+        return e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed");
+    }
+
+    @Override
+    protected boolean isConnectionLost(SQLException e) {
+        return false; // a file does not go away like a server connection
+    }
+}
