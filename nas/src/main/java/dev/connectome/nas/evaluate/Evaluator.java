@@ -10,4 +10,14 @@ package dev.connectome.nas.evaluate;
 public interface Evaluator<A> {
 
     Evaluation evaluate(A architecture, TrialContext context) throws Exception;
+
+    /** Short id stored with studies, e.g. "nb201-table:cifar10". */
+    default String id() {
+        return getClass().getSimpleName();
+    }
+
+    /** SHA-256 of the data the evaluator judges with, for provenance; empty when none or unknown. */
+    default java.util.Optional<String> datasetSha256() {
+        return java.util.Optional.empty();
+    }
 }

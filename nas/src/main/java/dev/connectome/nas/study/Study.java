@@ -1,0 +1,539 @@
+package dev.connectome.nas.study;
+
+import dev.connectome.nas.evaluate.Evaluation;
+import dev.connectome.nas.evaluate.Evaluator;
+import dev.connectome.nas.search.Strategy;
+import dev.connectome.nas.space.SearchSpace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ask/tell loop over a {@link TrialStore}, built once by {@link #builder} and then run.
+ *
+ * <p>{@link #run()} works in batches of {@code batchSize} consecutive trial numbers: ask every trial of
+ * the batch that the store lacks (trial n with {@link Seeds#trial}), let the executor evaluate whatever
+ * can be claimed until the whole batch is finished, then tell the batch to the strategy in trial order
+ * and save a strategy snapshot. Asks depend only on told results and the trial's generator, so a study
+ * that is killed and run again (same settings) restores the last snapshot, replays stored results,
+ * re-queues trials whose heartbeat stopped, never re-evaluates a finished trial, and ends exactly like
+ * an uninterrupted run with the same trial budget.
+ *
+ * <p>{@link #work()} only claims and evaluates trials another process asked: start one {@code run()}
+ * and any number of {@code work()} processes on a shared store.
+ */
+public final class Study<A> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+
+    private final String name;
+    private final SearchSpace<A> space;
+    private final Strategy<A> strategy;
+    private final Evaluator<A> evaluator;
+    private final TrialStore store;
+    private final TrialExecutor executor;
+    private final Direction direction;
+    private final long seed;
+    private final Integer maxTrials;
+    private final Duration maxTime;
+    private final Double target;
+    private final int batchSize;
+    private final String worker;
+    private final Duration heartbeatInterval;
+    private final Duration staleAfter;
+    private final Duration idleTimeout;
+    private final Map<String, Object> settings;
+    private final StudyListener listener;
+
+    private Study(Builder<A> b) {
+        this.name = b.name;
+        this.space = b.space;
+        this.strategy = b.strategy;
+        this.evaluator = b.evaluator;
+        this.store = b.store;
+        this.executor = b.executor == null ? ThreadExecutor.of(1) : b.executor;
+        this.direction = b.direction;
+        this.seed = b.seed;
+        this.maxTrials = b.maxTrials;
+        this.maxTime = b.maxTime;
+        this.target = b.target;
+        this.batchSize = b.batchSize > 0 ? b.batchSize : executor.slots();
+        this.worker = b.worker != null ? b.worker : defaultWorkerId();
+        this.heartbeatInterval = b.heartbeatInterval;
+        this.staleAfter = b.staleAfter;
+        this.idleTimeout = b.idleTimeout;
+        this.settings = Map.copyOf(b.settings);
+        this.listener = b.listener;
+    }
+
+    /** A builder; space, strategy, evaluator, store and name are required. */
+    public static <A> Builder<A> builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
+        return new Builder<>(space, strategy, evaluator, store);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    /** The study's stored description (created on the first run/work call). */
+    public StudyInfo info() {
+        return new StudyInfo(name, space.id(), strategy.id(), evaluator.id(), direction, seed,
+                Settings.toJson(resolvedSettings()), provenance().toJson(), java.time.Instant.now());
+    }
+
+    /** Settings as stored: the caller's settings plus this study's own. */
+    public Map<String, Object> resolvedSettings() {
+        Map<String, Object> all = new java.util.TreeMap<>(settings);
+        all.put("space", space.id());
+        all.put("strategy", strategy.id());
+        all.put("evaluator", evaluator.id());
+        all.put("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
+        all.put("seed", seed);
+        all.put("batchSize", batchSize);
+        if (maxTrials != null) {
+            all.put("trials", maxTrials);
+        }
+        if (maxTime != null) {
+            all.put("maxSeconds", maxTime.toMillis() / 1000.0);
+        }
+        if (target != null) {
+            all.put("target", target);
+        }
+        return all;
+    }
+
+    private Provenance provenance() {
+        return Provenance.collect(resolvedSettings(), seed, evaluator.datasetSha256().orElse(null));
+    }
+
+    /**
+     * Runs (or resumes) the study until its trial budget is used, its time budget is over, or the best
+     * value reaches the target. Returns the result over the whole stored study.
+     */
+    public StudyResult run() {
+        ensureStudy();
+        long start = System.nanoTime();
+        int next = 0;
+        Optional<TrialStore.Snapshot> snapshot = store.latestSnapshot(name);
+        if (snapshot.isPresent()) {
+            strategy.restore(snapshot.get().json());
+            next = snapshot.get().throughTrial() + 1;
+            LOG.info("study {}: resuming after trial {}", name, snapshot.get().throughTrial());
+        }
+        int told = next;
+        Optional<TrialRecord> best = best(store.trials(name).stream().filter(r -> r.number() < told).toList());
+        int evaluated = 0;
+        String stop;
+        try (Heartbeat heartbeat = new Heartbeat()) {
+            while (true) {
+                if (maxTrials != null && next >= maxTrials) {
+                    stop = "trials";
+                    break;
+                }
+                if (maxTime != null && System.nanoTime() - start >= maxTime.toNanos()) {
+                    stop = "time";
+                    break;
+                }
+                if (target != null && best.isPresent() && !direction.better(target, best.get().value())) {
+                    stop = "target";
+                    break;
+                }
+                int end = maxTrials == null ? next + batchSize : Math.min(next + batchSize, maxTrials);
+                List<TrialRecord> batch = askMissing(next, end);
+                evaluated += evaluateUntilFinished(batch, heartbeat);
+                Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
+                for (int n = next; n < end; n++) {
+                    TrialRecord r = stored.get(n);
+                    strategy.tell(space.parse(r.architecture()), evaluationOf(r));
+                    if (r.isComplete() && (best.isEmpty() || direction.better(r.value(), best.get().value()))) {
+                        best = Optional.of(r);
+                    }
+                    listener.trialTold(r, best);
+                }
+                store.saveSnapshot(name, end - 1, strategy.snapshot());
+                next = end;
+            }
+        }
+        return result(evaluated, stop);
+    }
+
+    /**
+     * Claims and evaluates trials asked by another process until the trial budget is finished or
+     * nothing was claimable for the idle timeout.
+     */
+    public StudyResult work() {
+        ensureStudy();
+        int evaluated = 0;
+        long idleSince = System.nanoTime();
+        String stop;
+        try (Heartbeat heartbeat = new Heartbeat()) {
+            while (true) {
+                int done = claimAndEvaluate(heartbeat);
+                evaluated += done;
+                if (done > 0) {
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                List<TrialRecord> all = store.trials(name);
+                if (maxTrials != null && all.size() >= maxTrials && all.stream().allMatch(r -> r.state().isFinished())) {
+                    stop = "trials";
+                    break;
+                }
+                if (System.nanoTime() - idleSince >= idleTimeout.toNanos()) {
+                    stop = "idle";
+                    break;
+                }
+                pause();
+            }
+        }
+        return result(evaluated, stop);
+    }
+
+    private void ensureStudy() {
+        Optional<StudyInfo> existing = store.findStudy(name);
+        if (existing.isEmpty()) {
+            try {
+                store.createStudy(info());
+                return;
+            } catch (IllegalArgumentException raced) {
+                existing = store.findStudy(name); // another worker created it first
+                if (existing.isEmpty()) {
+                    throw raced;
+                }
+            }
+        }
+        StudyInfo s = existing.get();
+        if (!s.space().equals(space.id()) || !s.strategy().equals(strategy.id()) || !s.evaluator().equals(evaluator.id())
+                || s.direction() != direction || s.seed() != seed) {
+            throw new IllegalArgumentException("study '" + name + "' exists with space " + s.space() + ", strategy "
+                    + s.strategy() + ", evaluator " + s.evaluator() + ", " + s.direction() + ", seed " + s.seed()
+                    + "; this run has " + space.id() + ", " + strategy.id() + ", " + evaluator.id() + ", "
+                    + direction + ", seed " + seed);
+        }
+    }
+
+    /** Asks and enqueues the trials of [from, to) the store does not hold; returns the batch's records. */
+    private List<TrialRecord> askMissing(int from, int to) {
+        Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
+        List<TrialRecord> batch = new ArrayList<>(to - from);
+        for (int n = from; n < to; n++) {
+            TrialRecord r = stored.get(n);
+            if (r == null) {
+                A a = strategy.ask(Seeds.trial(seed, n));
+                r = store.enqueue(name, n, space.format(a), space.key(a));
+            }
+            batch.add(r);
+        }
+        return batch;
+    }
+
+    /** Evaluates what can be claimed until every trial of the batch is finished (others may help). */
+    private int evaluateUntilFinished(List<TrialRecord> batch, Heartbeat heartbeat) {
+        int evaluated = 0;
+        while (true) {
+            if (batch.stream().allMatch(r -> r.state().isFinished())) {
+                return evaluated;
+            }
+            int done = claimAndEvaluate(heartbeat);
+            evaluated += done;
+            Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
+            batch = batch.stream().map(r -> stored.get(r.number())).toList();
+            if (done == 0 && !batch.stream().allMatch(r -> r.state().isFinished())) {
+                pause(); // another worker holds the rest; wait for it to finish or go stale
+            }
+        }
+    }
+
+    /** Re-queues stale trials, claims up to one executor's worth, evaluates and finishes them. */
+    private int claimAndEvaluate(Heartbeat heartbeat) {
+        int stale = store.markStale(name, staleAfter);
+        if (stale > 0) {
+            LOG.warn("study {}: {} trial(s) lost their heartbeat and were re-queued", name, stale);
+        }
+        List<PendingTrial<A>> claimed = new ArrayList<>();
+        for (int i = 0; i < executor.slots(); i++) {
+            Optional<TrialRecord> r = store.claim(name, worker);
+            if (r.isEmpty()) {
+                break;
+            }
+            heartbeat.add(r.get().number());
+            claimed.add(new PendingTrial<>(r.get().number(), space.parse(r.get().architecture()),
+                    Seeds.evaluationSeed(seed, r.get().number())));
+        }
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<Evaluation> results = executor.evaluate(claimed, evaluator,
+                    (number, step, value) -> store.reportIntermediate(name, number, step, value));
+            for (int i = 0; i < claimed.size(); i++) {
+                int number = claimed.get(i).number();
+                Evaluation e = results.get(i);
+                if (!e.isComplete()) {
+                    LOG.warn("study {}: trial {} failed: {}", name, number, e.failure());
+                }
+                if (!store.complete(name, number, e)) {
+                    LOG.warn("study {}: trial {} was already finished elsewhere; result dropped", name, number);
+                }
+            }
+        } finally {
+            claimed.forEach(t -> heartbeat.remove(t.number()));
+        }
+        return claimed.size();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(Math.max(10, Math.min(200, heartbeatInterval.toMillis() / 2)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("study " + name + " interrupted", e);
+        }
+    }
+
+    private StudyResult result(int evaluated, String stop) {
+        List<TrialRecord> all = store.trials(name);
+        int complete = (int) all.stream().filter(TrialRecord::isComplete).count();
+        int failed = (int) all.stream().filter(r -> r.state() == TrialState.FAILED).count();
+        return new StudyResult(name, best(all), complete, failed, evaluated, stop);
+    }
+
+    /** Best COMPLETE trial in a direction (ties: the lowest number). */
+    public static Optional<TrialRecord> best(List<TrialRecord> trials, Direction direction) {
+        TrialRecord best = null;
+        for (TrialRecord r : trials) {
+            if (r.isComplete() && (best == null || direction.better(r.value(), best.value()))) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Optional<TrialRecord> best(List<TrialRecord> trials) {
+        return best(trials, direction);
+    }
+
+    /** The evaluation a finished record stands for (what the strategy is told). */
+    public static Evaluation evaluationOf(TrialRecord r) {
+        if (r.state() == TrialState.COMPLETE) {
+            return new Evaluation(Evaluation.Status.COMPLETE, r.value(), r.metrics(),
+                    Double.isNaN(r.costSeconds()) ? 0 : r.costSeconds(), null);
+        }
+        if (r.state() == TrialState.FAILED) {
+            return Evaluation.failed(r.failure() == null ? "failed" : r.failure(), r.costSeconds());
+        }
+        throw new IllegalStateException("trial " + r.number() + " of study " + r.study() + " is " + r.state() + ", not finished");
+    }
+
+    private static Map<Integer, TrialRecord> byNumber(List<TrialRecord> trials) {
+        Map<Integer, TrialRecord> map = new HashMap<>();
+        for (TrialRecord r : trials) {
+            map.put(r.number(), r);
+        }
+        return map;
+    }
+
+    private static String defaultWorkerId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + Long.toHexString(System.nanoTime() & 0xffffff);
+    }
+
+    /** Keeps the heartbeat of this process's running trials fresh from a daemon thread. */
+    private final class Heartbeat implements AutoCloseable {
+        private final Set<Integer> running = ConcurrentHashMap.newKeySet();
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connectome-heartbeat-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+
+        Heartbeat() {
+            long ms = heartbeatInterval.toMillis();
+            timer.scheduleAtFixedRate(this::beat, ms, ms, TimeUnit.MILLISECONDS);
+        }
+
+        void add(int number) {
+            running.add(number);
+        }
+
+        void remove(int number) {
+            running.remove(number);
+        }
+
+        private void beat() {
+            for (int number : running) {
+                try {
+                    if (!store.heartbeat(name, number, worker)) {
+                        LOG.warn("study {}: trial {} is no longer ours (marked stale?)", name, number);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("study {}: heartbeat for trial {} failed: {}", name, number, e.toString());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Builds a {@link Study}; required: name. Budgets: at least one of trials, time, target. */
+    public static final class Builder<A> {
+        private final SearchSpace<A> space;
+        private final Strategy<A> strategy;
+        private final Evaluator<A> evaluator;
+        private final TrialStore store;
+        private String name;
+        private TrialExecutor executor;
+        private Direction direction = Direction.MAXIMIZE;
+        private long seed;
+        private Integer maxTrials;
+        private Duration maxTime;
+        private Double target;
+        private int batchSize;
+        private String worker;
+        private Duration heartbeatInterval = Duration.ofSeconds(2);
+        private Duration staleAfter = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Map<String, Object> settings = Map.of();
+        private StudyListener listener = StudyListener.none();
+
+        private Builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
+            this.space = Objects.requireNonNull(space, "space");
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** Study name (unique in the store). Required. */
+        public Builder<A> name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Where trials are evaluated; default one local thread. Not closed by the study. */
+        public Builder<A> executor(TrialExecutor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        public Builder<A> direction(Direction direction) {
+            this.direction = Objects.requireNonNull(direction, "direction");
+            return this;
+        }
+
+        public Builder<A> seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Total trials (asked, including failed ones). */
+        public Builder<A> trials(int maxTrials) {
+            if (maxTrials < 1) {
+                throw new IllegalArgumentException("trial budget must be >= 1, got " + maxTrials);
+            }
+            this.maxTrials = maxTrials;
+            return this;
+        }
+
+        /** Wall-time budget of one run() call: no new batch is asked after it. */
+        public Builder<A> time(Duration maxTime) {
+            if (maxTime.isNegative() || maxTime.isZero()) {
+                throw new IllegalArgumentException("time budget must be positive, got " + maxTime);
+            }
+            this.maxTime = maxTime;
+            return this;
+        }
+
+        /** Stop once the best value reaches this (≥ when maximising, ≤ when minimising). */
+        public Builder<A> target(double target) {
+            this.target = target;
+            return this;
+        }
+
+        /** Trials asked before their results are told; default the executor's slots. Keep it fixed across resumes. */
+        public Builder<A> batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Worker id written on claimed trials; default host:pid:random. */
+        public Builder<A> worker(String worker) {
+            this.worker = worker;
+            return this;
+        }
+
+        public Builder<A> heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = positive(interval, "heartbeat interval");
+            return this;
+        }
+
+        /** A RUNNING trial whose heartbeat is older than this is re-queued (must exceed the interval). */
+        public Builder<A> staleAfter(Duration staleAfter) {
+            this.staleAfter = positive(staleAfter, "stale-after");
+            return this;
+        }
+
+        /** How long {@link Study#work()} waits with nothing to claim before returning. */
+        public Builder<A> idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = positive(idleTimeout, "idle timeout");
+            return this;
+        }
+
+        /** Extra resolved settings stored with the study (JSON-compatible values). */
+        public Builder<A> settings(Map<String, Object> settings) {
+            this.settings = Map.copyOf(settings);
+            return this;
+        }
+
+        public Builder<A> listener(StudyListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Study<A> build() {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a study needs a name");
+            }
+            if (maxTrials == null && maxTime == null && target == null) {
+                throw new IllegalArgumentException("study '" + name + "' needs a budget: trials, time or target");
+            }
+            if (staleAfter.compareTo(heartbeatInterval) <= 0) {
+                throw new IllegalArgumentException("stale-after (" + staleAfter + ") must exceed the heartbeat interval ("
+                        + heartbeatInterval + ")");
+            }
+            return new Study<>(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
