@@ -50,8 +50,9 @@ class SgemmTest {
         int lda = aCols + padA;
         int ldb = bCols + padB;
         int ldc = n + padC;
-        float[] a = fill(rng, offA + aRows * lda + 2);
-        float[] b = fill(rng, offB + bRows * ldb + 2);
+        // A and B end exactly at their windows, so any read past them fails.
+        float[] a = fill(rng, offA + Math.max(0, (aRows - 1) * lda + aCols));
+        float[] b = fill(rng, offB + Math.max(0, (bRows - 1) * ldb + bCols));
         float[] c = fill(rng, offC + m * ldc + 2);
         float[] before = c.clone();
         if (beta == 0f) {
