@@ -45,6 +45,15 @@ final class EvalCommand implements Callable<Integer> {
         this.io = io;
     }
 
+    /** "mnist-train" and "mnist-test" (or the sample's halves) are one family; fashion-mnist is another. */
+    private static boolean sameFamily(String a, String b) {
+        return stem(a).equals(stem(b));
+    }
+
+    private static String stem(String name) {
+        return name.replaceAll("-(train|test)$", "").replaceAll("-sample$", "");
+    }
+
     @Override
     public Integer call() throws IOException {
         if (batch < 1) {
@@ -65,6 +74,9 @@ final class EvalCommand implements Callable<Integer> {
         if (test.numClasses() > arch.outputs()) {
             throw new UserException("model " + model + " has " + arch.outputs() + " outputs, but " + test.name()
                     + " has " + test.numClasses() + " classes");
+        }
+        if (prov != null && prov.dataset() != null && !sameFamily(prov.dataset(), test.name())) {
+            io.out().println("note: the model was trained on " + prov.dataset() + ", this evaluates it on " + test.name());
         }
         Metrics m;
         try (Parallelism par = Parallelism.of(TrainOptions.resolveThreads(threads))) {

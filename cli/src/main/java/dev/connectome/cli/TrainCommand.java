@@ -38,6 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var settings = train.settings();
+        TrainingRun.checkOutput(output);
         io.out().println(ResolvedSettings.line(spec));
         var loaded = data.load();
         var outcome = TrainingRun.run(io, loaded, train.hidden, train.activation(), settings, ResolvedSettings.map(spec));

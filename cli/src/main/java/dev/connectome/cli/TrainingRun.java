@@ -69,7 +69,15 @@ public final class TrainingRun {
         return new Outcome(spec, model, result, test, header);
     }
 
+    /** Fails early (before a long run) when {@code path} cannot be a model file. */
+    public static void checkOutput(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw new UserException("output " + path + " is a directory; give a file name such as " + path.resolve("model.cnm"));
+        }
+    }
+
     public static void save(Io io, Path path, Outcome outcome) {
+        checkOutput(path);
         try {
             ModelFile.write(path, outcome.header(), outcome.model());
         } catch (IOException e) {
