@@ -55,6 +55,8 @@ class MainTest {
             {"train", "--hidden", "10,0"},
             {"train", "--dataset", "fashion-mnist"},
             {"eval"},
+            {"train", "-o", tmp.toString(), "--epochs", "1"},
+            {"train", "--schedule", "cosine", "--warmup", "3", "--epochs", "3"},
             {"bogus"},
             {},
         }) {
