@@ -29,11 +29,24 @@ final class Packing {
             int rows = Math.min(MR, mc - q * MR);
             int firstRow = i0 + q * MR;
             if (transA) {
-                // A stored k×m: the panel's values for one k step are adjacent; scatter them to rows.
-                for (int p = 0; p < kc; p++) {
-                    int src = offA + (p0 + p) * lda + firstRow;
-                    for (int r = 0; r < rows; r++) {
-                        dst[base + r * KA + p] = a[src + r];
+                // A stored k×m: a transpose.
+                int r = 0;
+                // Four rows at a time: four sequential write streams, 16 adjacent bytes read per k step.
+                for (; r + 4 <= rows; r += 4) {
+                    int src = offA + p0 * lda + firstRow + r;
+                    int d = base + r * KA;
+                    for (int p = 0; p < kc; p++, src += lda) {
+                        dst[d + p] = a[src];
+                        dst[d + KA + p] = a[src + 1];
+                        dst[d + 2 * KA + p] = a[src + 2];
+                        dst[d + 3 * KA + p] = a[src + 3];
+                    }
+                }
+                for (; r < rows; r++) {
+                    int src = offA + p0 * lda + firstRow + r;
+                    int d = base + r * KA;
+                    for (int p = 0; p < kc; p++, src += lda) {
+                        dst[d + p] = a[src];
                     }
                 }
             } else {
@@ -67,9 +80,7 @@ final class Packing {
                 if (cols < NR) {
                     for (int p = 0; p < kc; p++) {
                         int d = base + p * NR;
-                        for (int j = cols; j < NR; j++) {
-                            dst[d + j] = 0f;
-                        }
+                        java.util.Arrays.fill(dst, d + cols, d + NR, 0f);
                     }
                 }
             } else if (cols == NR) {
