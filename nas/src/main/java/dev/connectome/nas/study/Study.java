@@ -55,6 +55,7 @@ public final class Study<A> {
     private final Duration idleTimeout;
     private final Map<String, Object> settings;
     private final StudyListener listener;
+    private final int snapshotEvery;
 
     private Study(Builder<A> b) {
         this.name = b.name;
@@ -75,6 +76,7 @@ public final class Study<A> {
         this.idleTimeout = b.idleTimeout;
         this.settings = Map.copyOf(b.settings);
         this.listener = b.listener;
+        this.snapshotEvery = b.snapshotEvery;
     }
 
     /** A builder; space, strategy, evaluator, store and name are required. */
@@ -135,9 +137,13 @@ public final class Study<A> {
             next = snapshot.get().throughTrial() + 1;
             LOG.info("study {}: resuming after trial {}", name, snapshot.get().throughTrial());
         }
+        List<TrialRecord> storedAtStart = store.trials(name);
         int told = next;
-        Optional<TrialRecord> best = best(store.trials(name).stream().filter(r -> r.number() < told).toList());
+        Optional<TrialRecord> best = best(storedAtStart.stream().filter(r -> r.number() < told).toList());
+        // Past this number the store holds nothing this process did not write itself (only one process asks).
+        int storedMax = storedAtStart.stream().mapToInt(TrialRecord::number).max().orElse(-1);
         int evaluated = 0;
+        int batchesSinceSnapshot = 0;
         String stop;
         try (Heartbeat heartbeat = new Heartbeat()) {
             while (true) {
@@ -154,22 +160,52 @@ public final class Study<A> {
                     break;
                 }
                 int end = maxTrials == null ? next + batchSize : Math.min(next + batchSize, maxTrials);
-                List<TrialRecord> batch = askMissing(next, end);
-                evaluated += evaluateUntilFinished(batch, heartbeat);
-                Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
+                Map<Integer, A> batch = new java.util.LinkedHashMap<>();
+                Map<Integer, Evaluation> finished = new HashMap<>();
+                if (next <= storedMax) {
+                    Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
+                    for (int n = next; n < end; n++) {
+                        TrialRecord r = stored.get(n);
+                        if (r != null) {
+                            batch.put(n, space.parse(r.architecture()));
+                            if (r.state().isFinished()) {
+                                finished.put(n, evaluationOf(r));
+                            }
+                        }
+                    }
+                }
                 for (int n = next; n < end; n++) {
-                    TrialRecord r = stored.get(n);
-                    strategy.tell(space.parse(r.architecture()), evaluationOf(r));
+                    if (!batch.containsKey(n)) {
+                        A a = strategy.ask(Seeds.trial(seed, n));
+                        store.enqueue(name, n, space.format(a), space.key(a));
+                        batch.put(n, a);
+                    }
+                }
+                evaluated += evaluateUntilFinished(batch.keySet(), finished, heartbeat);
+                for (Map.Entry<Integer, A> t : batch.entrySet()) {
+                    Evaluation e = finished.get(t.getKey());
+                    strategy.tell(t.getValue(), e);
+                    TrialRecord r = told(t.getKey(), t.getValue(), e);
                     if (r.isComplete() && (best.isEmpty() || direction.better(r.value(), best.get().value()))) {
                         best = Optional.of(r);
                     }
                     listener.trialTold(r, best);
                 }
-                store.saveSnapshot(name, end - 1, strategy.snapshot());
+                if (++batchesSinceSnapshot >= snapshotEvery || (maxTrials != null && end >= maxTrials)) {
+                    store.saveSnapshot(name, end - 1, strategy.snapshot());
+                    batchesSinceSnapshot = 0;
+                }
                 next = end;
             }
         }
         return result(evaluated, stop);
+    }
+
+    /** The record of a told trial as this process knows it (no timestamps; the store has those). */
+    private TrialRecord told(int number, A architecture, Evaluation e) {
+        TrialState state = e.isComplete() ? TrialState.COMPLETE : TrialState.FAILED;
+        return new TrialRecord(name, number, state, space.format(architecture), space.key(architecture), e.value(),
+                e.metrics(), e.costSeconds(), e.failure(), null, null, null, null, List.of());
     }
 
     /**
@@ -183,7 +219,7 @@ public final class Study<A> {
         String stop;
         try (Heartbeat heartbeat = new Heartbeat()) {
             while (true) {
-                int done = claimAndEvaluate(heartbeat);
+                int done = claimAndEvaluate(heartbeat, new HashMap<>());
                 evaluated += done;
                 if (done > 0) {
                     idleSince = System.nanoTime();
@@ -227,53 +263,40 @@ public final class Study<A> {
         }
     }
 
-    /** Asks and enqueues the trials of [from, to) the store does not hold; returns the batch's records. */
-    private List<TrialRecord> askMissing(int from, int to) {
-        Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
-        List<TrialRecord> batch = new ArrayList<>(to - from);
-        for (int n = from; n < to; n++) {
-            TrialRecord r = stored.get(n);
-            if (r == null) {
-                A a = strategy.ask(Seeds.trial(seed, n));
-                r = store.enqueue(name, n, space.format(a), space.key(a));
-            }
-            batch.add(r);
-        }
-        return batch;
-    }
-
-    /** Evaluates what can be claimed until every trial of the batch is finished (others may help). */
-    private int evaluateUntilFinished(List<TrialRecord> batch, Heartbeat heartbeat) {
+    /**
+     * Evaluates what can be claimed until every trial of the batch is finished (other workers may take
+     * some); {@code finished} collects the batch's evaluations. Reads the store only when a batch trial
+     * is not known to be finished by this process.
+     */
+    private int evaluateUntilFinished(Set<Integer> batch, Map<Integer, Evaluation> finished, Heartbeat heartbeat) {
         int evaluated = 0;
-        while (true) {
-            if (batch.stream().allMatch(r -> r.state().isFinished())) {
-                return evaluated;
-            }
-            int done = claimAndEvaluate(heartbeat);
+        while (!finished.keySet().containsAll(batch)) {
+            int done = claimAndEvaluate(heartbeat, finished);
             evaluated += done;
-            Map<Integer, TrialRecord> stored = byNumber(store.trials(name));
-            batch = batch.stream().map(r -> stored.get(r.number())).toList();
-            if (done == 0 && !batch.stream().allMatch(r -> r.state().isFinished())) {
-                pause(); // another worker holds the rest; wait for it to finish or go stale
+            if (done == 0) {
+                for (TrialRecord r : store.trials(name)) {
+                    if (batch.contains(r.number()) && r.state().isFinished()) {
+                        finished.putIfAbsent(r.number(), evaluationOf(r));
+                    }
+                }
+                if (!finished.keySet().containsAll(batch)) {
+                    pause(); // another worker holds the rest; wait for it to finish or go stale
+                }
             }
         }
+        return evaluated;
     }
 
-    /** Re-queues stale trials, claims up to one executor's worth, evaluates and finishes them. */
-    private int claimAndEvaluate(Heartbeat heartbeat) {
-        int stale = store.markStale(name, staleAfter);
-        if (stale > 0) {
-            LOG.warn("study {}: {} trial(s) lost their heartbeat and were re-queued", name, stale);
-        }
-        List<PendingTrial<A>> claimed = new ArrayList<>();
-        for (int i = 0; i < executor.slots(); i++) {
-            Optional<TrialRecord> r = store.claim(name, worker);
-            if (r.isEmpty()) {
-                break;
-            }
-            heartbeat.add(r.get().number());
-            claimed.add(new PendingTrial<>(r.get().number(), space.parse(r.get().architecture()),
-                    Seeds.evaluationSeed(seed, r.get().number())));
+    /**
+     * Re-queues stale trials (at most once per heartbeat interval, and whenever nothing is claimable),
+     * claims up to one executor's worth, evaluates and finishes them. Results this process stored go into
+     * {@code finished}.
+     */
+    private int claimAndEvaluate(Heartbeat heartbeat, Map<Integer, Evaluation> finished) {
+        List<PendingTrial<A>> claimed = claim(heartbeat);
+        if (claimed.isEmpty() && System.nanoTime() - lastStaleCheck > 10_000_000L) {
+            staleCheck();
+            claimed = claim(heartbeat);
         }
         if (claimed.isEmpty()) {
             return 0;
@@ -287,7 +310,9 @@ public final class Study<A> {
                 if (!e.isComplete()) {
                     LOG.warn("study {}: trial {} failed: {}", name, number, e.failure());
                 }
-                if (!store.complete(name, number, e)) {
+                if (store.complete(name, number, e)) {
+                    finished.put(number, e);
+                } else {
                     LOG.warn("study {}: trial {} was already finished elsewhere; result dropped", name, number);
                 }
             }
@@ -295,6 +320,34 @@ public final class Study<A> {
             claimed.forEach(t -> heartbeat.remove(t.number()));
         }
         return claimed.size();
+    }
+
+    /** When this process last re-queued stale trials (one Study is run by one thread at a time). */
+    private long lastStaleCheck = System.nanoTime() - Long.MAX_VALUE / 4;
+
+    private void staleCheck() {
+        lastStaleCheck = System.nanoTime();
+        int stale = store.markStale(name, staleAfter);
+        if (stale > 0) {
+            LOG.warn("study {}: {} trial(s) lost their heartbeat and were re-queued", name, stale);
+        }
+    }
+
+    private List<PendingTrial<A>> claim(Heartbeat heartbeat) {
+        if (System.nanoTime() - lastStaleCheck >= heartbeatInterval.toNanos()) {
+            staleCheck();
+        }
+        List<PendingTrial<A>> claimed = new ArrayList<>();
+        for (int i = 0; i < executor.slots(); i++) {
+            Optional<TrialRecord> r = store.claim(name, worker);
+            if (r.isEmpty()) {
+                break;
+            }
+            heartbeat.add(r.get().number());
+            claimed.add(new PendingTrial<>(r.get().number(), space.parse(r.get().architecture()),
+                    Seeds.evaluationSeed(seed, r.get().number())));
+        }
+        return claimed;
     }
 
     private void pause() {
@@ -418,6 +471,7 @@ public final class Study<A> {
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Map<String, Object> settings = Map.of();
         private StudyListener listener = StudyListener.none();
+        private int snapshotEvery = 1;
 
         private Builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
             this.space = Objects.requireNonNull(space, "space");
@@ -507,6 +561,15 @@ public final class Study<A> {
         /** Extra resolved settings stored with the study (JSON-compatible values). */
         public Builder<A> settings(Map<String, Object> settings) {
             this.settings = Map.copyOf(settings);
+            return this;
+        }
+
+        /** Save the strategy state every this many batches (and after the last); default 1. */
+        public Builder<A> snapshotEvery(int batches) {
+            if (batches < 1) {
+                throw new IllegalArgumentException("snapshot interval must be >= 1 batch, got " + batches);
+            }
+            this.snapshotEvery = batches;
             return this;
         }
 
