@@ -69,6 +69,7 @@ public final class Main {
         data.addSubcommand(new CommandLine(new DataCommand.Ls(io)));
         cli.addSubcommand(data);
         cli.addSubcommand(new CommandLine(new CompletionCommand(io)));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(io.out());
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -27,6 +27,7 @@ class MainTest {
         assertThat(sub.code()).isZero();
         assertThat(sub.out()).contains("--hidden", "--activation", "--optimizer", "--epochs", "--config");
         assertThat(CliRun.of("data", "get", "--help").out()).contains("--to");
+        assertThat(CliRun.of("help", "eval").out()).contains("MODEL", "--dataset");
     }
 
     @Test
