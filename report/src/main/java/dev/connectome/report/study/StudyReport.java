@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The report of one study: summary, best-so-far chart, top trials, a drawing of the best
- * architecture when the space has one, and settings with provenance.
+ * The report of one study: summary, best-so-far chart, top trials, intermediate values when
+ * trials reported any, a drawing of the best architecture when the space has one, and settings
+ * with provenance.
  *
  * <p>Callers that want more (e.g. a later issue's landscape) take {@link #sections} and add their
  * own {@link ReportSection}s to a {@link Report.Builder}.
@@ -47,6 +48,10 @@ public final class StudyReport {
         s.add(new StudySummarySection(info, trials));
         s.add(new BestSoFarSection(info.direction(), trials, "objective"));
         s.add(new TopTrialsSection(info.direction(), trials, TOP_K));
+        IntermediateValuesSection curves = new IntermediateValuesSection(info.direction(), trials);
+        if (curves.hasData()) {
+            s.add(curves);
+        }
         bestCell(info, trials).ifPresent(s::add);
         s.add(new ProvenanceSection(info.settingsJson(), info.provenanceJson()));
         return s;

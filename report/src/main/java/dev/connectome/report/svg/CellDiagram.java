@@ -135,7 +135,7 @@ public record CellDiagram(List<Node> nodes, List<Edge> edges, Legend legend) {
         // the point of a quadratic Bézier at t = 1/2
         double mx = 0.25 * x0 + 0.5 * c[0] + 0.25 * x1;
         double my = 0.25 * cy + 0.5 * c[1] + 0.25 * cy;
-        double dy = e.to() - e.from() == 1 ? -8 : (c[1] < cy ? -8 : 16);
+        double dy = e.to() - e.from() == 1 ? -8 : (c[1] < cy ? -10 : 16);
         out.element("text", e.label(), "x", Fmt.coord(mx), "y", Fmt.coord(my + dy), "text-anchor", "middle",
                 "font-size", "12", "fill", Palette.TEXT, "stroke", "#FFFFFF", "stroke-width", "4",
                 "paint-order", "stroke", "stroke-linejoin", "round");

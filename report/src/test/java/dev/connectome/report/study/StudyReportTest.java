@@ -86,6 +86,42 @@ class StudyReportTest {
     }
 
     @Test
+    void intermediateValuesAreDrawnWhenTrialsReportedThem() {
+        StudyInfo info = StudyFixtures.info("curves", Direction.MAXIMIZE);
+        List<TrialRecord> trials = StudyFixtures.trials("curves", 30, 2).stream()
+                .map(t -> t.isComplete() ? withCurve(t) : t).toList();
+        Report report = StudyReport.of(info, trials);
+        assertThat(report.sections()).extracting(ReportSection::title).contains("Intermediate values");
+        String html = render(new IntermediateValuesSection(Direction.MAXIMIZE, trials));
+        Document d = Xml.parse("<div>" + html + "</div>");
+        long complete = trials.stream().filter(TrialRecord::isComplete).count();
+        assertThat(d.getElementsByTagName("path").getLength()).isEqualTo((int) complete);
+        TrialRecord best = trials.stream().filter(TrialRecord::isComplete)
+                .max(Comparator.comparingDouble(TrialRecord::value)).orElseThrow();
+        assertThat(html).contains(">trial #" + best.number() + "<").contains(complete + " trials reported");
+        assertThat(countOf(html, ">trial #")).isEqualTo(5);
+        Xml.parse(report.render());
+    }
+
+    private static TrialRecord withCurve(TrialRecord t) {
+        List<dev.connectome.nas.study.IntermediateValue> curve = new ArrayList<>();
+        for (int step = 1; step <= 10; step++) {
+            curve.add(new dev.connectome.nas.study.IntermediateValue(step,
+                    step == 4 ? Double.NaN : t.value() * (1 - Math.exp(-step / 3.0))));
+        }
+        return new TrialRecord(t.study(), t.number(), t.state(), t.architecture(), t.key(), t.value(), t.metrics(),
+                t.costSeconds(), t.failure(), t.worker(), t.started(), t.heartbeat(), t.finished(), curve);
+    }
+
+    private static int countOf(String s, String sub) {
+        int n = 0;
+        for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void aStudyWithoutTrialsStillRenders() {
         StudyInfo info = StudyFixtures.info("empty", Direction.MINIMIZE);
         Report report = StudyReport.of(info, List.of());
