@@ -13,7 +13,7 @@ import dev.connectome.engine.Parallelism;
  *
  * <p>Implementation: problems below {@link #SMALL_FLOPS} multiply-adds use direct vectorised
  * loops; larger ones are packed and register-tiled ({@link BlockedGemm}, {@link MicroKernel}),
- * with B packed once by all threads together and row chunks of C shared out dynamically.
+ * with row chunks of C shared out dynamically between threads.
  * Packing buffers come from a small pool ({@link Workspace}), so the calling code allocates no
  * arrays per call once the pool is warm.
  */
@@ -48,12 +48,8 @@ public final class Sgemm {
         checkWindow("C", c, offC, ldc, m, n);
         GemmProblem g = new GemmProblem(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
         long flops = (long) m * n * k;
-        if (flops < SMALL_FLOPS) {
+        if (flops < SMALL_FLOPS) { // includes k = 0: only beta is applied
             SmallGemm.run(g);
-            return;
-        }
-        if (k == 0) {
-            g.applyBeta(0, m, 0, n);
             return;
         }
         BlockedGemm.run(g, flops < PARALLEL_FLOPS ? Parallelism.single() : par);

@@ -9,7 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
  * for the duration of one call and returns it, so steady-state training loops allocate nothing
  * here and no buffer is ever shared by two threads at once. The pool holds at most
  * {@link #POOL_SIZE} workspaces (extras are dropped for the GC); a workspace grows to the largest
- * block it has packed, bounded by the blocking sizes (about 0.25 MB for A and 2 MB for B).
+ * block it has packed: at most MC×KA floats (0.25 MB) for A, and for transposed B about
+ * {@link BlockedGemm#B_BUDGET} floats (8 MB) unless k alone exceeds that (k×NR floats then).
  */
 final class Workspace {
     private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
