@@ -62,9 +62,10 @@ final class DemoCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new UserException("--limit must be >= 0, got " + limit);
         }
+        threads = TrainOptions.resolveThreads(threads); // print the resolved count, not 0
         io.out().println(ResolvedSettings.line(spec));
         long start = System.nanoTime();
-        DemoContext ctx = new DemoContext(io, out, seed, TrainOptions.resolveThreads(threads), epochs, limit);
+        DemoContext ctx = new DemoContext(io, out, seed, threads, epochs, limit);
         List<DemoStep> steps = DemoSteps.all();
         for (int i = 0; i < steps.size(); i++) {
             io.out().printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, steps.size(), steps.get(i).title());

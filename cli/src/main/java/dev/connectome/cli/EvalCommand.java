@@ -59,6 +59,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be at least 1, got " + batch);
         }
+        threads = TrainOptions.resolveThreads(threads); // print the resolved count, not 0
         io.out().println(ResolvedSettings.line(spec) + " model=" + model);
         ModelFile.Saved saved = ModelFile.read(model);
         var arch = saved.header().architecture();
@@ -79,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
             io.out().println("note: the model was trained on " + prov.dataset() + ", this evaluates it on " + test.name());
         }
         Metrics m;
-        try (Parallelism par = Parallelism.of(TrainOptions.resolveThreads(threads))) {
+        try (Parallelism par = Parallelism.of(threads)) {
             m = Classification.evaluate(saved.model(), test, batch, par);
         }
         io.out().printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) on %,d samples of %s%n", 100 * m.accuracy(),

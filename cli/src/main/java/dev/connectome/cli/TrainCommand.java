@@ -39,6 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         var settings = train.settings();
         TrainingRun.checkOutput(output);
+        train.threads = settings.threads(); // print the resolved count, not 0
+
         io.out().println(ResolvedSettings.line(spec));
         var loaded = data.load();
         var outcome = TrainingRun.run(io, loaded, train.hidden, train.activation(), settings, ResolvedSettings.map(spec));
