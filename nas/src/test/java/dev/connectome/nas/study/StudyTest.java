@@ -210,6 +210,23 @@ class StudyTest {
         }
     }
 
+    @Test
+    void timeBudgetStopsAskingAndAnIdleWorkerReturns() {
+        Evaluator<Nb201Cell> slow = (cell, ctx) -> {
+            Thread.sleep(20);
+            return TABLE.evaluate(cell, ctx);
+        };
+        try (InMemoryTrialStore store = new InMemoryTrialStore()) {
+            StudyResult r = study(store, evolution(), slow).time(Duration.ofMillis(300)).build().run();
+            assertThat(r.stopReason()).isEqualTo("time");
+            assertThat(r.complete()).isBetween(1, 15);
+            StudyResult idle = study(store, evolution(), slow).time(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(200))
+                    .build().work();
+            assertThat(idle.stopReason()).isEqualTo("idle");
+            assertThat(idle.evaluated()).isZero();
+        }
+    }
+
     static List<String> architectures(TrialStore store) {
         return store.trials("s").stream().map(TrialRecord::architecture).toList();
     }
