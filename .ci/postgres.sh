@@ -7,6 +7,7 @@
 # server it started earlier on the same port. No systemd: initdb + pg_ctl in a temp dir, listening
 # on 127.0.0.1 only, trust authentication (a test cluster; never expose it).
 #   PG_PORT  port to use (default 54329)       PG_STOP=1  stop the server started for PG_PORT
+#   PG_FSYNC=on  durable commits (default off: the cluster is disposable; benchmarks may want on)
 set -euo pipefail
 
 port="${PG_PORT:-54329}"
@@ -59,9 +60,10 @@ else
   mkdir -p "$base"
   [[ $(id -u) -eq 0 ]] && chown "$pguser" "$base"
   run "$bindir/initdb" -D "$data" -U "$pguser" --auth=trust --encoding=UTF8 --no-locale >/dev/null
-  # Small, fast, loopback-only; fsync off because the cluster is disposable test scratch.
+  # Small, fast, loopback-only; fsync off by default because the cluster is disposable test scratch.
+  fsync="${PG_FSYNC:-off}"
   run "$bindir/pg_ctl" -D "$data" -l "$base/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $base -c fsync=off -c full_page_writes=off -c max_connections=100" start >&2
+      -o "-h 127.0.0.1 -p $port -k $base -c fsync=$fsync -c full_page_writes=$fsync -c max_connections=100" start >&2
 fi
 
 if ! run "$bindir/psql" -h 127.0.0.1 -p "$port" -U "$pguser" -d postgres -tAc \

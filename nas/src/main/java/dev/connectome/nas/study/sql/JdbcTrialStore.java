@@ -30,8 +30,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Concurrency: one store instance holds one connection and serialises its callers with a lock
  * (trial-store calls are short, so threads of one process gain nothing from a pool). Processes
- * coordinate through the database: every write runs in one transaction, and {@link #claim} selects
- * and updates its trial inside that transaction, so no two callers ever get the same trial.
+ * coordinate through the database: every change is one SQL statement, atomic on its own (the
+ * study is looked up inside it), so a call costs one round trip. {@link #claim} picks and takes its
+ * trial in one {@code UPDATE ... RETURNING}; see there. Schema migrations use explicit transactions
+ * ({@link #begin}/{@link #commit}).
  *
  * <p>Times come from the store's {@link Clock} (not the database's) and are kept to the millisecond.
  * Workers on several machines therefore need roughly synchronised clocks for stale detection.
@@ -44,6 +46,8 @@ public abstract class JdbcTrialStore implements TrialStore {
             "name, space, strategy, evaluator, direction, seed, settings, provenance, created";
     private static final String FINISHED = "('COMPLETE', 'FAILED')";
     private static final String CLAIMABLE = "('WAITING', 'STALE')";
+    /** The study's id by name, inline, so that a one-statement call needs no separate lookup. */
+    private static final String STUDY_ID = "(SELECT id FROM studies WHERE name = ?)";
     /** PostgreSQL's SKIP LOCKED may return no row while a concurrent claim commits; look again a few times. */
     private static final int CLAIM_ATTEMPTS = 5;
 
@@ -76,7 +80,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     /** Opens a new connection in auto-commit mode, configured for this store. */
     protected abstract Connection connect() throws SQLException;
 
-    /** Starts a write transaction that holds whatever lock makes select-then-update atomic. */
+    /** Starts a write transaction that holds the lock making read-then-write atomic (used by migrations). */
     protected abstract void begin(Connection c) throws SQLException;
 
     /** Commits the transaction started by {@link #begin} and returns to auto-commit. */
@@ -91,7 +95,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     /** Resource folder of this dialect's migration scripts ("sqlite", "postgresql"). */
     protected abstract String dialect();
 
-    /** Suffix of the claim query that locks the chosen row ("" when {@link #begin} already locks). */
+    /** Suffix of the claim's sub-select that locks the chosen row ("" when a writing statement already locks). */
     protected abstract String claimLockClause();
 
     /** Whether the error is a unique/primary-key violation. */
@@ -128,10 +132,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public void createStudy(StudyInfo info) {
         Objects.requireNonNull(info, "info");
-        write("create study '" + info.name() + "'", c -> {
-            if (findStudyId(c, info.name()) != null) {
-                throw new IllegalArgumentException("study '" + info.name() + "' already exists");
-            }
+        statement("create study '" + info.name() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO studies (" + STUDY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, info.name());
@@ -145,7 +146,7 @@ public abstract class JdbcTrialStore implements TrialStore {
                 ps.setLong(9, info.created().toEpochMilli());
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (isUniqueViolation(e)) { // another process created it between our check and insert
+                if (isUniqueViolation(e)) {
                     throw new IllegalArgumentException("study '" + info.name() + "' already exists");
                 }
                 throw e;
@@ -183,7 +184,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public boolean deleteStudy(String name) {
         // Trials, intermediate values and the snapshot go by ON DELETE CASCADE.
-        return write("delete study '" + name + "'", c -> {
+        return statement("delete study '" + name + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM studies WHERE name = ?")) {
                 ps.setString(1, name);
                 return ps.executeUpdate() > 0;
@@ -196,16 +197,18 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public TrialRecord enqueue(String study, int number, String architecture, String key) {
         TrialRecord waiting = TrialRecord.waiting(study, number, architecture, key); // validates arguments
-        return write("enqueue trial " + number + " of study '" + study + "'", c -> {
-            long id = studyId(c, study);
+        return statement("enqueue trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO trials (study_id, number, state, architecture, arch_key, enqueued) VALUES (?, ?, 'WAITING', ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setInt(2, number);
-                ps.setString(3, architecture);
-                ps.setString(4, key);
-                ps.setLong(5, clock.millis());
-                ps.executeUpdate();
+                    "INSERT INTO trials (study_id, number, state, architecture, arch_key, enqueued)"
+                            + " SELECT id, ?, 'WAITING', ?, ?, ? FROM studies WHERE name = ?")) {
+                ps.setInt(1, number);
+                ps.setString(2, architecture);
+                ps.setString(3, key);
+                ps.setLong(4, clock.millis());
+                ps.setString(5, study);
+                if (ps.executeUpdate() == 0) {
+                    throw unknownStudy(study);
+                }
             } catch (SQLException e) {
                 if (isUniqueViolation(e)) {
                     throw new IllegalArgumentException("study '" + study + "' already has trial " + number);
@@ -216,54 +219,67 @@ public abstract class JdbcTrialStore implements TrialStore {
         });
     }
 
+    /**
+     * One statement picks and takes the trial. On SQLite a writing statement holds the database's
+     * write lock from its start; on PostgreSQL the sub-select locks the row it picks and skips rows
+     * other claimers hold. Either way no two claimers get the same trial.
+     */
     @Override
     public Optional<TrialRecord> claim(String study, String worker) {
         Objects.requireNonNull(worker, "worker");
-        return write("claim a trial of study '" + study + "'", c -> {
-            long id = studyId(c, study);
-            Integer number = null;
-            for (int attempt = 0; attempt < CLAIM_ATTEMPTS && number == null; attempt++) {
-                number = firstClaimable(c, id);
-                if (number == null && !anyClaimable(c, id)) {
+        return statement("claim a trial of study '" + study + "'", c -> {
+            for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE trials SET state = 'RUNNING', worker = ?, started = ?, heartbeat = ?, finished = NULL, value = NULL,"
+                                + " metrics = '{}', cost_seconds = NULL, failure = NULL, attempts = attempts + 1"
+                                + " WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE + " AND number = ("
+                                + "SELECT number FROM trials WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE
+                                + " ORDER BY number LIMIT 1" + claimLockClause() + ")"
+                                + " RETURNING " + TRIAL_COLUMNS + ", study_id, attempts")) {
+                    long now = clock.millis();
+                    ps.setString(1, worker);
+                    ps.setLong(2, now);
+                    ps.setLong(3, now);
+                    ps.setString(4, study);
+                    ps.setString(5, study);
+                    TrialRecord claimed = null;
+                    long id = 0;
+                    int attempts = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            claimed = trial(rs, study, List.of());
+                            id = rs.getLong(13);
+                            attempts = rs.getInt(14);
+                        }
+                    }
+                    if (claimed != null) {
+                        // Only a trial claimed before (now re-queued) can have intermediate values.
+                        return Optional.of(attempts > 1 ? loadTrial(c, id, study, claimed.number()) : claimed);
+                    }
+                }
+                // PostgreSQL may find nothing while a concurrent claim commits; look again unless all are taken.
+                if (!anyClaimable(c, studyId(c, study))) {
                     break;
                 }
             }
-            if (number == null) {
-                return Optional.<TrialRecord>empty();
-            }
-            long now = clock.millis();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET state = 'RUNNING', worker = ?, started = ?, heartbeat = ?, finished = NULL, value = NULL,"
-                            + " metrics = '{}', cost_seconds = NULL, failure = NULL, attempts = attempts + 1"
-                            + " WHERE study_id = ? AND number = ? AND state IN " + CLAIMABLE)) {
-                ps.setString(1, worker);
-                ps.setLong(2, now);
-                ps.setLong(3, now);
-                ps.setLong(4, id);
-                ps.setInt(5, number);
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("trial " + number + " changed state while being claimed");
-                }
-            }
-            return Optional.of(loadTrial(c, id, study, number));
+            return Optional.<TrialRecord>empty();
         });
     }
 
     @Override
     public boolean heartbeat(String study, int number, String worker) {
-        return write("heartbeat trial " + number + " of study '" + study + "'", c -> {
-            long id = studyId(c, study);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE trials SET heartbeat = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING' AND worker = ?")) {
+        return statement("heartbeat trial " + number + " of study '" + study + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET heartbeat = ? WHERE study_id = " + STUDY_ID
+                    + " AND number = ? AND state = 'RUNNING' AND worker = ?")) {
                 ps.setLong(1, clock.millis());
-                ps.setLong(2, id);
+                ps.setString(2, study);
                 ps.setInt(3, number);
                 ps.setString(4, worker);
                 if (ps.executeUpdate() > 0) {
                     return true;
                 }
             }
-            requireTrial(c, id, study, number);
+            requireTrial(c, studyId(c, study), study, number);
             return false;
         });
     }
@@ -273,24 +289,23 @@ public abstract class JdbcTrialStore implements TrialStore {
         Objects.requireNonNull(evaluation, "evaluation");
         TrialState state = evaluation.isComplete() ? TrialState.COMPLETE : TrialState.FAILED;
         String metrics = MetricsJson.write(evaluation.metrics());
-        return write("finish trial " + number + " of study '" + study + "'", c -> {
-            long id = studyId(c, study);
+        return statement("finish trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE trials SET state = ?, value = ?, metrics = ?, cost_seconds = ?, failure = ?, finished = ?"
-                            + " WHERE study_id = ? AND number = ? AND state NOT IN " + FINISHED)) {
+                            + " WHERE study_id = " + STUDY_ID + " AND number = ? AND state NOT IN " + FINISHED)) {
                 ps.setString(1, state.name());
                 setDouble(ps, 2, evaluation.value());
                 ps.setString(3, metrics);
                 setDouble(ps, 4, evaluation.costSeconds());
                 ps.setString(5, evaluation.failure());
                 ps.setLong(6, clock.millis());
-                ps.setLong(7, id);
+                ps.setString(7, study);
                 ps.setInt(8, number);
                 if (ps.executeUpdate() > 0) {
                     return true;
                 }
             }
-            requireTrial(c, id, study, number);
+            requireTrial(c, studyId(c, study), study, number);
             return false;
         });
     }
@@ -303,31 +318,35 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public int markStale(String study, Duration maxAge) {
         Objects.requireNonNull(maxAge, "maxAge");
-        return write("mark stale trials of study '" + study + "'", c -> {
-            long id = studyId(c, study);
+        return statement("mark stale trials of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE trials SET state = 'STALE', value = NULL, metrics = '{}', cost_seconds = NULL, failure = NULL"
-                            + " WHERE study_id = ? AND state = 'RUNNING' AND heartbeat < ?")) {
-                ps.setLong(1, id);
+                            + " WHERE study_id = " + STUDY_ID + " AND state = 'RUNNING' AND heartbeat < ?")) {
+                ps.setString(1, study);
                 ps.setLong(2, clock.millis() - maxAge.toMillis());
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n == 0) {
+                    studyId(c, study); // an unknown study is an error, not "nothing was stale"
+                }
+                return n;
             }
         });
     }
 
     @Override
     public void reportIntermediate(String study, int number, int step, double value) {
-        write("report step " + step + " of trial " + number + " of study '" + study + "'", c -> {
-            long id = studyId(c, study);
-            requireTrial(c, id, study, number);
+        statement("report step " + step + " of trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO intermediate_values (study_id, number, step, value) VALUES (?, ?, ?, ?)"
+                    "INSERT INTO intermediate_values (study_id, number, step, value)"
+                            + " SELECT study_id, number, ?, ? FROM trials WHERE study_id = " + STUDY_ID + " AND number = ?"
                             + " ON CONFLICT (study_id, number, step) DO UPDATE SET value = excluded.value")) {
-                ps.setLong(1, id);
-                ps.setInt(2, number);
-                ps.setInt(3, step);
-                setDouble(ps, 4, value);
-                ps.executeUpdate();
+                ps.setInt(1, step);
+                setDouble(ps, 2, value);
+                ps.setString(3, study);
+                ps.setInt(4, number);
+                if (ps.executeUpdate() == 0) {
+                    requireTrial(c, studyId(c, study), study, number);
+                }
             }
             return null;
         });
@@ -367,19 +386,20 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public void saveSnapshot(String study, int throughTrial, String json) {
         Objects.requireNonNull(json, "json");
-        write("save the strategy snapshot of study '" + study + "'", c -> {
-            long id = studyId(c, study);
+        statement("save the strategy snapshot of study '" + study + "'", c -> {
             // Only the newest snapshot is kept; an older one arriving late must not replace it.
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO snapshots (study_id, through_trial, state, saved) VALUES (?, ?, ?, ?)"
+                    "INSERT INTO snapshots (study_id, through_trial, state, saved) SELECT id, ?, ?, ? FROM studies WHERE name = ?"
                             + " ON CONFLICT (study_id) DO UPDATE SET through_trial = excluded.through_trial,"
                             + " state = excluded.state, saved = excluded.saved"
                             + " WHERE excluded.through_trial >= snapshots.through_trial")) {
-                ps.setLong(1, id);
-                ps.setInt(2, throughTrial);
-                ps.setString(3, json);
-                ps.setLong(4, clock.millis());
-                ps.executeUpdate();
+                ps.setInt(1, throughTrial);
+                ps.setString(2, json);
+                ps.setLong(3, clock.millis());
+                ps.setString(4, study);
+                if (ps.executeUpdate() == 0) {
+                    studyId(c, study); // nothing written: an unknown study, or an older snapshot (ignored)
+                }
             }
             return null;
         });
@@ -438,40 +458,20 @@ public abstract class JdbcTrialStore implements TrialStore {
     }
 
     /**
-     * Runs work in one write transaction. Only a failure to begin is retried on a fresh connection:
-     * after that the outcome of a lost commit is unknown, so the error goes to the caller.
+     * Runs one writing statement (plus read-only checks after it) in auto-commit mode, where the
+     * statement is its own transaction. Not retried: a lost connection leaves its outcome unknown.
      */
-    protected final <T> T write(String action, Work<T> work) {
+    protected final <T> T statement(String action, Work<T> work) {
         lock.lock();
         try {
             Connection c = connection();
             try {
-                begin(c);
+                return work.run(c);
             } catch (SQLException e) {
-                if (!isConnectionLost(e)) {
-                    throw failure(action, e);
-                }
-                closeQuietly();
-                c = connection();
-                try {
-                    begin(c);
-                } catch (SQLException again) {
-                    throw failure(action, again);
-                }
-            }
-            try {
-                T result = work.run(c);
-                commit(c);
-                return result;
-            } catch (SQLException e) {
-                rollbackQuietly(c, e);
                 if (isConnectionLost(e)) {
                     closeQuietly();
                 }
                 throw failure(action, e);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
             }
         } finally {
             lock.unlock();
@@ -550,16 +550,6 @@ public abstract class JdbcTrialStore implements TrialStore {
         return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    private Integer firstClaimable(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT number FROM trials WHERE study_id = ? AND state IN "
-                + CLAIMABLE + " ORDER BY number LIMIT 1" + claimLockClause())) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
-        }
-    }
-
     private static boolean anyClaimable(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM trials WHERE study_id = ? AND state IN " + CLAIMABLE + " LIMIT 1")) {
@@ -582,9 +572,13 @@ public abstract class JdbcTrialStore implements TrialStore {
     private static long studyId(Connection c, String study) throws SQLException {
         Long id = findStudyId(c, study);
         if (id == null) {
-            throw new IllegalArgumentException("no study named '" + study + "'");
+            throw unknownStudy(study);
         }
         return id;
+    }
+
+    private static IllegalArgumentException unknownStudy(String study) {
+        return new IllegalArgumentException("no study named '" + study + "'");
     }
 
     private static void requireTrial(Connection c, long id, String study, int number) throws SQLException {

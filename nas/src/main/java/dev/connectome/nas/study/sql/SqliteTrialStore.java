@@ -16,11 +16,12 @@ import org.sqlite.SQLiteException;
  *
  * <p>Several processes may share the file. It runs in WAL mode (readers never block the writer),
  * with a busy timeout (a writer waits for another process's transaction instead of failing at once),
- * foreign keys on (deleting a study cascades), and every write transaction starts with
- * {@code BEGIN IMMEDIATE}: the write lock is taken before the claim query reads anything, so the
- * select-then-update of a claim is atomic across processes and two writers never deadlock upgrading
- * a read lock. {@code synchronous=NORMAL} keeps every committed trial across a killed process (WAL
- * only risks the last transactions on a power loss, not on a crash).
+ * foreign keys on (deleting a study cascades). Every change is a single statement, and a writing
+ * statement takes the database's write lock before it reads anything, so the pick-and-take of a
+ * claim is atomic across processes; multi-statement transactions (migrations) start with
+ * {@code BEGIN IMMEDIATE} for the same reason, so two writers never deadlock upgrading a read lock.
+ * {@code synchronous=NORMAL} keeps every committed trial across a killed process (WAL only risks
+ * the last transactions on a power loss, not on a crash).
  */
 public final class SqliteTrialStore extends JdbcTrialStore {
 
