@@ -6,6 +6,7 @@ import dev.connectome.nas.search.Strategy;
 import dev.connectome.nas.study.Direction;
 import dev.connectome.nas.study.Settings;
 import dev.connectome.nas.study.Study;
+import dev.connectome.nas.study.StudyBuilder;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.TrialExecutor;
 import dev.connectome.nas.study.TrialStore;
@@ -23,11 +24,11 @@ public final class Nb201Search {
      * A study builder for the settings; the caller may still set worker id, heartbeat, listener, and must
      * close the executor it passes.
      */
-    public static Study.Builder<Nb201Cell> builder(String name, Nb201SearchSettings s, TrialStore store, TrialExecutor executor) {
+    public static StudyBuilder<Nb201Cell> builder(String name, Nb201SearchSettings s, TrialStore store, TrialExecutor executor) {
         Strategy<Nb201Cell> strategy = s.strategy().equals("random")
                 ? new RandomSearch<>(SPACE)
                 : new RegularizedEvolution<>(SPACE, s.populationSize(), s.sampleSize(), Direction.MAXIMIZE);
-        Study.Builder<Nb201Cell> b = Study.builder(SPACE, strategy, new Nb201TableEvaluator(s.dataset()), store)
+        StudyBuilder<Nb201Cell> b = Study.builder(SPACE, strategy, new Nb201TableEvaluator(s.dataset()), store)
                 .name(name).seed(s.seed()).direction(Direction.MAXIMIZE).executor(executor).batchSize(s.batchSize())
                 .settings(s.toMap());
         if (s.trials() > 0) {

@@ -57,7 +57,7 @@ public final class Study<A> {
     private final StudyListener listener;
     private final int snapshotEvery;
 
-    private Study(Builder<A> b) {
+    Study(StudyBuilder<A> b) {
         this.name = b.name;
         this.space = b.space;
         this.strategy = b.strategy;
@@ -80,8 +80,8 @@ public final class Study<A> {
     }
 
     /** A builder; space, strategy, evaluator, store and name are required. */
-    public static <A> Builder<A> builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
-        return new Builder<>(space, strategy, evaluator, store);
+    public static <A> StudyBuilder<A> builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
+        return new StudyBuilder<>(space, strategy, evaluator, store);
     }
 
     public String name() {
@@ -448,155 +448,6 @@ public final class Study<A> {
         @Override
         public void close() {
             timer.shutdownNow();
-        }
-    }
-
-    /** Builds a {@link Study}; required: name. Budgets: at least one of trials, time, target. */
-    public static final class Builder<A> {
-        private final SearchSpace<A> space;
-        private final Strategy<A> strategy;
-        private final Evaluator<A> evaluator;
-        private final TrialStore store;
-        private String name;
-        private TrialExecutor executor;
-        private Direction direction = Direction.MAXIMIZE;
-        private long seed;
-        private Integer maxTrials;
-        private Duration maxTime;
-        private Double target;
-        private int batchSize;
-        private String worker;
-        private Duration heartbeatInterval = Duration.ofSeconds(2);
-        private Duration staleAfter = Duration.ofSeconds(10);
-        private Duration idleTimeout = Duration.ofSeconds(30);
-        private Map<String, Object> settings = Map.of();
-        private StudyListener listener = StudyListener.none();
-        private int snapshotEvery = 1;
-
-        private Builder(SearchSpace<A> space, Strategy<A> strategy, Evaluator<A> evaluator, TrialStore store) {
-            this.space = Objects.requireNonNull(space, "space");
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-            this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
-            this.store = Objects.requireNonNull(store, "store");
-        }
-
-        /** Study name (unique in the store). Required. */
-        public Builder<A> name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /** Where trials are evaluated; default one local thread. Not closed by the study. */
-        public Builder<A> executor(TrialExecutor executor) {
-            this.executor = executor;
-            return this;
-        }
-
-        public Builder<A> direction(Direction direction) {
-            this.direction = Objects.requireNonNull(direction, "direction");
-            return this;
-        }
-
-        public Builder<A> seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Total trials (asked, including failed ones). */
-        public Builder<A> trials(int maxTrials) {
-            if (maxTrials < 1) {
-                throw new IllegalArgumentException("trial budget must be >= 1, got " + maxTrials);
-            }
-            this.maxTrials = maxTrials;
-            return this;
-        }
-
-        /** Wall-time budget of one run() call: no new batch is asked after it. */
-        public Builder<A> time(Duration maxTime) {
-            if (maxTime.isNegative() || maxTime.isZero()) {
-                throw new IllegalArgumentException("time budget must be positive, got " + maxTime);
-            }
-            this.maxTime = maxTime;
-            return this;
-        }
-
-        /** Stop once the best value reaches this (≥ when maximising, ≤ when minimising). */
-        public Builder<A> target(double target) {
-            this.target = target;
-            return this;
-        }
-
-        /** Trials asked before their results are told; default the executor's slots. Keep it fixed across resumes. */
-        public Builder<A> batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /** Worker id written on claimed trials; default host:pid:random. */
-        public Builder<A> worker(String worker) {
-            this.worker = worker;
-            return this;
-        }
-
-        public Builder<A> heartbeatInterval(Duration interval) {
-            this.heartbeatInterval = positive(interval, "heartbeat interval");
-            return this;
-        }
-
-        /** A RUNNING trial whose heartbeat is older than this is re-queued (must exceed the interval). */
-        public Builder<A> staleAfter(Duration staleAfter) {
-            this.staleAfter = positive(staleAfter, "stale-after");
-            return this;
-        }
-
-        /** How long {@link Study#work()} waits with nothing to claim before returning. */
-        public Builder<A> idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = positive(idleTimeout, "idle timeout");
-            return this;
-        }
-
-        /** Extra resolved settings stored with the study (JSON-compatible values). */
-        public Builder<A> settings(Map<String, Object> settings) {
-            this.settings = Map.copyOf(settings);
-            return this;
-        }
-
-        /** Save the strategy state every this many batches (and after the last); default 1. */
-        public Builder<A> snapshotEvery(int batches) {
-            if (batches < 1) {
-                throw new IllegalArgumentException("snapshot interval must be >= 1 batch, got " + batches);
-            }
-            this.snapshotEvery = batches;
-            return this;
-        }
-
-        public Builder<A> listener(StudyListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        public Study<A> build() {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a study needs a name");
-            }
-            if (maxTrials == null && maxTime == null && target == null) {
-                throw new IllegalArgumentException("study '" + name + "' needs a budget: trials, time or target");
-            }
-            if (staleAfter.compareTo(heartbeatInterval) <= 0) {
-                throw new IllegalArgumentException("stale-after (" + staleAfter + ") must exceed the heartbeat interval ("
-                        + heartbeatInterval + ")");
-            }
-            return new Study<>(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, got " + d);
-            }
-            return d;
         }
     }
 }

@@ -28,7 +28,7 @@ class StudyTest {
         return new RegularizedEvolution<>(SPACE, 20, 5, Direction.MAXIMIZE);
     }
 
-    static Study.Builder<Nb201Cell> study(TrialStore store, Strategy<Nb201Cell> strategy, Evaluator<Nb201Cell> evaluator) {
+    static StudyBuilder<Nb201Cell> study(TrialStore store, Strategy<Nb201Cell> strategy, Evaluator<Nb201Cell> evaluator) {
         return Study.builder(SPACE, strategy, evaluator, store).name("s").seed(11)
                 .heartbeatInterval(Duration.ofMillis(50)).staleAfter(Duration.ofMillis(400)).idleTimeout(Duration.ofSeconds(5));
     }
