@@ -3,8 +3,8 @@
 
 The BLAS thread count is fixed by the environment before numpy loads, so run the script once per
 thread count:  OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 python3 sgemm_numpy.py --threads 2
-Measures like the JMH side: 3 warm-up and 5 measured iterations of about 1 s each; prints one JSON
-line per shape with the median iteration's time per call in microseconds and GFLOP/s (2*m*n*k per call).
+Measures like the JMH side in run-sgemm.sh: 3 warm-up iterations of 1 s, then 30 measured
+iterations of 100 ms; prints one JSON line per shape with the best (or median) iteration's time per call in microseconds and GFLOP/s (2*m*n*k per call).
 """
 import argparse
 import json
@@ -35,8 +35,9 @@ def main():
     parser.add_argument("--shape", action="append",
                         help="m x k x n, e.g. 128x784x200 (repeatable; default: all three bench shapes)")
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--iterations", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--iterations", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=0.1)
+    parser.add_argument("--stat", choices=["best", "median"], default="best")
     args = parser.parse_args()
     env = os.environ.get("OPENBLAS_NUM_THREADS")
     if env != str(args.threads):
@@ -48,11 +49,12 @@ def main():
         b = rng.uniform(-1, 1, (k, n)).astype(np.float32)
         c = np.empty((m, n), dtype=np.float32)
         for _ in range(args.warmup):
-            iteration(a, b, c, args.seconds)
+            iteration(a, b, c, 1.0)
         times = [iteration(a, b, c, args.seconds) for _ in range(args.iterations)]
-        median = sorted(times)[len(times) // 2]
-        print(json.dumps({"shape": f"{m}x{k}x{n}", "threads": args.threads, "us": median * 1e6,
-                          "gflops": 2.0 * m * n * k / median / 1e9, "numpy": np.__version__}), flush=True)
+        t = min(times) if args.stat == "best" else sorted(times)[len(times) // 2]
+        print(json.dumps({"shape": f"{m}x{k}x{n}", "threads": args.threads, "us": t * 1e6, "stat": args.stat,
+                          "gflops": 2.0 * m * n * k / t / 1e9, "numpy": np.__version__,
+                          "coretype": os.environ.get("OPENBLAS_CORETYPE", "auto")}), flush=True)
 
 
 if __name__ == "__main__":
