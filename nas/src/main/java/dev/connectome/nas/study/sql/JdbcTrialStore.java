@@ -235,7 +235,7 @@ public abstract class JdbcTrialStore implements TrialStore {
                                 + " WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE + " AND number = ("
                                 + "SELECT number FROM trials WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE
                                 + " ORDER BY number LIMIT 1" + claimLockClause() + ")"
-                                + " RETURNING " + TRIAL_COLUMNS + ", study_id, attempts")) {
+                                + " RETURNING " + TRIAL_COLUMNS + ", study_id")) {
                     long now = clock.millis();
                     ps.setString(1, worker);
                     ps.setLong(2, now);
@@ -244,17 +244,16 @@ public abstract class JdbcTrialStore implements TrialStore {
                     ps.setString(5, study);
                     TrialRecord claimed = null;
                     long id = 0;
-                    int attempts = 0;
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             claimed = trial(rs, study, List.of());
                             id = rs.getLong(13);
-                            attempts = rs.getInt(14);
                         }
                     }
                     if (claimed != null) {
-                        // Only a trial claimed before (now re-queued) can have intermediate values.
-                        return Optional.of(attempts > 1 ? loadTrial(c, id, study, claimed.number()) : claimed);
+                        // Values reported before this claim (an earlier attempt, or any caller) come along.
+                        List<IntermediateValue> steps = intermediate(c, id, claimed.number());
+                        return Optional.of(steps.isEmpty() ? claimed : withIntermediate(claimed, steps));
                     }
                 }
                 // PostgreSQL may find nothing while a concurrent claim commits; look again unless all are taken.
@@ -593,7 +592,7 @@ public abstract class JdbcTrialStore implements TrialStore {
         }
     }
 
-    private static TrialRecord loadTrial(Connection c, long id, String study, int number) throws SQLException {
+    private static List<IntermediateValue> intermediate(Connection c, long id, int number) throws SQLException {
         List<IntermediateValue> steps = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT step, value FROM intermediate_values WHERE study_id = ? AND number = ? ORDER BY step")) {
@@ -605,17 +604,12 @@ public abstract class JdbcTrialStore implements TrialStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + TRIAL_COLUMNS + " FROM trials WHERE study_id = ? AND number = ?")) {
-            ps.setLong(1, id);
-            ps.setInt(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("study '" + study + "' has no trial " + number);
-                }
-                return trial(rs, study, steps);
-            }
-        }
+        return steps;
+    }
+
+    private static TrialRecord withIntermediate(TrialRecord r, List<IntermediateValue> steps) {
+        return new TrialRecord(r.study(), r.number(), r.state(), r.architecture(), r.key(), r.value(), r.metrics(),
+                r.costSeconds(), r.failure(), r.worker(), r.started(), r.heartbeat(), r.finished(), steps);
     }
 
     private static StudyInfo study(ResultSet rs) throws SQLException {

@@ -16,13 +16,18 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PgTestDatabase {
 
     static final String ENV = "CONNECTOME_TEST_PG_URL";
+    /** Set (to anything) on CI so that a missing server fails the tests instead of skipping them. */
+    static final String REQUIRE_ENV = "CONNECTOME_REQUIRE_PG";
 
     private PgTestDatabase() {
     }
 
-    /** The server URL; skips the calling test when the variable is unset. */
+    /** The server URL; skips the calling test when the variable is unset (fails if CONNECTOME_REQUIRE_PG is set). */
     static String serverUrl() {
         String url = System.getenv(ENV);
+        if ((url == null || url.isBlank()) && System.getenv(REQUIRE_ENV) != null) {
+            throw new IllegalStateException(REQUIRE_ENV + " is set but " + ENV + " is not (run: eval \"$(.ci/postgres.sh)\")");
+        }
         assumeThat(url).as(ENV + " is not set (run: eval \"$(.ci/postgres.sh)\")").isNotBlank();
         return url;
     }

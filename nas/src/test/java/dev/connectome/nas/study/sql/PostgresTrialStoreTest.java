@@ -77,6 +77,22 @@ class PostgresTrialStoreTest {
     }
 
     @Test
+    void randomCallSequencesAgreeWithTheInMemoryStore() throws Exception {
+        String server = PgTestDatabase.serverUrl();
+        List<List<StoreModelProperties.Op>> programs = new StoreModelProperties().programs()
+                .filter(p -> !p.isEmpty() && p.size() <= 60).sampleStream().limit(15).toList();
+        for (List<StoreModelProperties.Op> program : programs) {
+            String schema = PgTestDatabase.createSchema(server);
+            MutableClock storeClock = new MutableClock(clock.instant());
+            try (PostgresTrialStore store = new PostgresTrialStore(PgTestDatabase.urlFor(server, schema), storeClock)) {
+                StoreModelProperties.agree(store, storeClock, program);
+            } finally {
+                PgTestDatabase.dropSchema(server, schema);
+            }
+        }
+    }
+
+    @Test
     void anUnreachableServerGivesOneLineWithoutThePassword() {
         assertThatThrownBy(() -> new PostgresTrialStore("jdbc:postgresql://127.0.0.1:1/studies?user=me&password=s3cret", clock))
                 .isInstanceOf(StoreException.class)
