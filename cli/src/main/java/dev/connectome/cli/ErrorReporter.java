@@ -3,6 +3,8 @@ package dev.connectome.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.connectome.cli.model.ModelFileException;
 import dev.connectome.nas.data.DataException;
+import dev.connectome.nas.space.UnknownArchitectureException;
+import dev.connectome.nas.study.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * Turns any failure of a command into one line on stderr and an exit code: 2 for errors the user
- * can fix (bad flags and values, missing or corrupt files, unreadable YAML), 1 for everything else,
+ * can fix (bad flags and values, missing or corrupt files, unreadable YAML, an unreachable study store,
+ * an unknown architecture string), 1 for everything else,
  * with a hint to rerun with {@code --verbose}, which also prints the stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -64,6 +67,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         if (t instanceof UserException || t instanceof DataException || t instanceof ModelFileException
                 || t instanceof CommandLine.ParameterException) {
             return oneLine(t.getMessage());
+        }
+        if (t instanceof StoreException || t instanceof UnknownArchitectureException) {
+            return oneLine(t.getMessage()); // an unreachable or locked database, a corrupt stored architecture
         }
         if (t instanceof NoSuchFileException e) {
             return "no such file or directory: " + e.getFile();

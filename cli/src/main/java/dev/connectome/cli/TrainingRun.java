@@ -88,7 +88,7 @@ public final class TrainingRun {
         io.out().flush();
     }
 
-    static String versionString() {
+    public static String versionString() {
         String commit = VersionProvider.GitCommit.find(VersionProvider.jarDirectory());
         return VersionProvider.version() + (commit != null ? " (commit " + commit + ")" : "");
     }

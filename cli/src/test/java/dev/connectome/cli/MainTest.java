@@ -21,7 +21,7 @@ class MainTest {
     void helpListsTheCommands() {
         CliRun r = CliRun.of("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("demo", "train", "eval", "data", "completion", "--version");
+        assertThat(r.out()).contains("demo", "train", "eval", "data", "completion", "--version", "nas", "studies", "report");
         assertThat(r.err()).isEmpty();
         CliRun sub = CliRun.of("train", "--help");
         assertThat(sub.code()).isZero();
@@ -173,9 +173,12 @@ class MainTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("[1/", "MLP").contains("test accuracy");
         String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).contains("outputs are in " + out.toAbsolutePath()).contains("mlp.cnm", "summary.json");
+        assertThat(last).contains("outputs are in " + out.toAbsolutePath()).contains("mlp.cnm", "summary.json")
+                .contains("studies.db", "nb201-report.html");
+        assertThat(r.out()).contains("NAS-Bench-201").contains("best of 100 queries");
+        assertThat(out.resolve("nb201-report.html")).content().contains("demo-nb201-evolution").contains("<svg");
         assertThat(out.resolve("mlp.cnm")).isRegularFile();
-        assertThat(out.resolve("summary.json")).content().contains("\"testAccuracy\"");
+        assertThat(out.resolve("summary.json")).content().contains("\"testAccuracy\"").contains("\"bestTestAccuracy\"");
         assertThat(out.resolve("summary.txt")).isRegularFile();
     }
 
