@@ -1,9 +1,21 @@
 package dev.connectome.nas.study.sql;
 
+import static dev.connectome.nas.study.sql.Rows.CLAIMABLE;
+import static dev.connectome.nas.study.sql.Rows.STUDY_COLUMNS;
+import static dev.connectome.nas.study.sql.Rows.TRIAL_COLUMNS;
+import static dev.connectome.nas.study.sql.Rows.anyClaimable;
+import static dev.connectome.nas.study.sql.Rows.getDouble;
+import static dev.connectome.nas.study.sql.Rows.intermediate;
+import static dev.connectome.nas.study.sql.Rows.requireTrial;
+import static dev.connectome.nas.study.sql.Rows.setDouble;
+import static dev.connectome.nas.study.sql.Rows.study;
+import static dev.connectome.nas.study.sql.Rows.studyId;
+import static dev.connectome.nas.study.sql.Rows.trial;
+import static dev.connectome.nas.study.sql.Rows.unknownStudy;
+import static dev.connectome.nas.study.sql.Rows.withIntermediate;
+
 import dev.connectome.nas.evaluate.Evaluation;
-import dev.connectome.nas.study.Direction;
 import dev.connectome.nas.study.IntermediateValue;
-import dev.connectome.nas.study.StoreException;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.nas.study.TrialState;
@@ -12,17 +24,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link TrialStore} on a SQL database through JDBC. The SQL is shared; subclasses supply the
@@ -40,12 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public abstract class JdbcTrialStore implements TrialStore {
 
-    private static final String TRIAL_COLUMNS =
-            "number, state, architecture, arch_key, value, metrics, cost_seconds, failure, worker, started, heartbeat, finished";
-    private static final String STUDY_COLUMNS =
-            "name, space, strategy, evaluator, direction, seed, settings, provenance, created";
     private static final String FINISHED = "('COMPLETE', 'FAILED')";
-    private static final String CLAIMABLE = "('WAITING', 'STALE')";
     /** The study's id by name, inline, so that a one-statement call needs no separate lookup. */
     private static final String STUDY_ID = "(SELECT id FROM studies WHERE name = ?)";
     /** PostgreSQL's SKIP LOCKED may return no row while a concurrent claim commits; look again a few times. */
@@ -53,18 +57,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     private final Clock clock;
     private final String description;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection; // guarded by lock; null after close or a lost connection
-    private boolean closed;        // guarded by lock
-    private long lastUsedNanos;    // guarded by lock
-    /** A connection idle for longer may have been dropped (server restart, firewall); check it before use. */
-    private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
-
-    /** A unit of database work run under the store's lock. */
-    @FunctionalInterface
-    protected interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
+    private final Session session;
 
     /**
      * @param clock       source of started/heartbeat/finished times
@@ -73,6 +66,8 @@ public abstract class JdbcTrialStore implements TrialStore {
     protected JdbcTrialStore(Clock clock, String description) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.description = Objects.requireNonNull(description, "description");
+        // The hooks run only from open() on, after the subclass constructor has set its fields.
+        this.session = new Session(description, this::connect, c -> Migrations.apply(this, c), this::isConnectionLost);
     }
 
     // ---- dialect hooks -------------------------------------------------------------------------
@@ -109,12 +104,7 @@ public abstract class JdbcTrialStore implements TrialStore {
      * constructor.
      */
     protected final void open() {
-        lock.lock();
-        try {
-            connection();
-        } finally {
-            lock.unlock();
-        }
+        session.open();
     }
 
     /** How messages name this store. */
@@ -124,7 +114,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     /** Schema version of the open database. */
     public final int schemaVersion() {
-        return read("read the schema version", Migrations::currentVersion);
+        return session.read("read the schema version", Migrations::currentVersion);
     }
 
     // ---- studies -------------------------------------------------------------------------------
@@ -132,7 +122,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public void createStudy(StudyInfo info) {
         Objects.requireNonNull(info, "info");
-        statement("create study '" + info.name() + "'", c -> {
+        session.statement("create study '" + info.name() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO studies (" + STUDY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, info.name());
@@ -157,7 +147,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public Optional<StudyInfo> findStudy(String name) {
-        return read("find study '" + name + "'", c -> {
+        return session.read("find study '" + name + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDY_COLUMNS + " FROM studies WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -169,7 +159,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public List<StudyInfo> listStudies() {
-        return read("list studies", c -> {
+        return session.read("list studies", c -> {
             List<StudyInfo> list = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDY_COLUMNS + " FROM studies ORDER BY created, name");
                  ResultSet rs = ps.executeQuery()) {
@@ -184,7 +174,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public boolean deleteStudy(String name) {
         // Trials, intermediate values and the snapshot go by ON DELETE CASCADE.
-        return statement("delete study '" + name + "'", c -> {
+        return session.statement("delete study '" + name + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM studies WHERE name = ?")) {
                 ps.setString(1, name);
                 return ps.executeUpdate() > 0;
@@ -197,7 +187,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public TrialRecord enqueue(String study, int number, String architecture, String key) {
         TrialRecord waiting = TrialRecord.waiting(study, number, architecture, key); // validates arguments
-        return statement("enqueue trial " + number + " of study '" + study + "'", c -> {
+        return session.statement("enqueue trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO trials (study_id, number, state, architecture, arch_key, enqueued)"
                             + " SELECT id, ?, 'WAITING', ?, ?, ? FROM studies WHERE name = ?")) {
@@ -227,7 +217,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public Optional<TrialRecord> claim(String study, String worker) {
         Objects.requireNonNull(worker, "worker");
-        return statement("claim a trial of study '" + study + "'", c -> {
+        return session.statement("claim a trial of study '" + study + "'", c -> {
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE trials SET state = 'RUNNING', worker = ?, started = ?, heartbeat = ?, finished = NULL, value = NULL,"
@@ -267,7 +257,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public boolean heartbeat(String study, int number, String worker) {
-        return statement("heartbeat trial " + number + " of study '" + study + "'", c -> {
+        return session.statement("heartbeat trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET heartbeat = ? WHERE study_id = " + STUDY_ID
                     + " AND number = ? AND state = 'RUNNING' AND worker = ?")) {
                 ps.setLong(1, clock.millis());
@@ -288,7 +278,7 @@ public abstract class JdbcTrialStore implements TrialStore {
         Objects.requireNonNull(evaluation, "evaluation");
         TrialState state = evaluation.isComplete() ? TrialState.COMPLETE : TrialState.FAILED;
         String metrics = MetricsJson.write(evaluation.metrics());
-        return statement("finish trial " + number + " of study '" + study + "'", c -> {
+        return session.statement("finish trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE trials SET state = ?, value = ?, metrics = ?, cost_seconds = ?, failure = ?, finished = ?"
                             + " WHERE study_id = " + STUDY_ID + " AND number = ? AND state NOT IN " + FINISHED)) {
@@ -317,7 +307,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public int markStale(String study, Duration maxAge) {
         Objects.requireNonNull(maxAge, "maxAge");
-        return statement("mark stale trials of study '" + study + "'", c -> {
+        return session.statement("mark stale trials of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE trials SET state = 'STALE', value = NULL, metrics = '{}', cost_seconds = NULL, failure = NULL"
                             + " WHERE study_id = " + STUDY_ID + " AND state = 'RUNNING' AND heartbeat < ?")) {
@@ -334,7 +324,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public void reportIntermediate(String study, int number, int step, double value) {
-        statement("report step " + step + " of trial " + number + " of study '" + study + "'", c -> {
+        session.statement("report step " + step + " of trial " + number + " of study '" + study + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO intermediate_values (study_id, number, step, value)"
                             + " SELECT study_id, number, ?, ? FROM trials WHERE study_id = " + STUDY_ID + " AND number = ?"
@@ -353,7 +343,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public List<TrialRecord> trials(String study) {
-        return read("read trials of study '" + study + "'", c -> {
+        return session.read("read trials of study '" + study + "'", c -> {
             long id = studyId(c, study);
             Map<Integer, List<IntermediateValue>> steps = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -385,7 +375,7 @@ public abstract class JdbcTrialStore implements TrialStore {
     @Override
     public void saveSnapshot(String study, int throughTrial, String json) {
         Objects.requireNonNull(json, "json");
-        statement("save the strategy snapshot of study '" + study + "'", c -> {
+        session.statement("save the strategy snapshot of study '" + study + "'", c -> {
             // Only the newest snapshot is kept; an older one arriving late must not replace it.
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO snapshots (study_id, through_trial, state, saved) SELECT id, ?, ?, ? FROM studies WHERE name = ?"
@@ -406,7 +396,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public Optional<Snapshot> latestSnapshot(String study) {
-        return read("read the strategy snapshot of study '" + study + "'", c -> {
+        return session.read("read the strategy snapshot of study '" + study + "'", c -> {
             long id = studyId(c, study);
             try (PreparedStatement ps = c.prepareStatement("SELECT through_trial, state FROM snapshots WHERE study_id = ?")) {
                 ps.setLong(1, id);
@@ -419,234 +409,11 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            closeQuietly();
-        } finally {
-            lock.unlock();
-        }
+        session.close();
     }
 
     @Override
     public String toString() {
         return description;
-    }
-
-    // ---- plumbing ------------------------------------------------------------------------------
-
-    /** Runs read-only work in auto-commit mode; retried once on a fresh connection if the old one was lost. */
-    protected final <T> T read(String action, Work<T> work) {
-        lock.lock();
-        try {
-            for (int attempt = 0; ; attempt++) {
-                Connection c = connection();
-                try {
-                    return work.run(c);
-                } catch (SQLException e) {
-                    if (attempt == 0 && isConnectionLost(e)) {
-                        closeQuietly();
-                        continue;
-                    }
-                    throw failure(action, e);
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Runs one writing statement (plus read-only checks after it) in auto-commit mode, where the
-     * statement is its own transaction. Not retried: a lost connection leaves its outcome unknown.
-     */
-    protected final <T> T statement(String action, Work<T> work) {
-        lock.lock();
-        try {
-            Connection c = connection();
-            try {
-                return work.run(c);
-            } catch (SQLException e) {
-                if (isConnectionLost(e)) {
-                    closeQuietly();
-                }
-                throw failure(action, e);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Connection connection() {
-        if (closed) {
-            throw new StoreException(description + " is closed");
-        }
-        long now = System.nanoTime();
-        if (connection != null && now - lastUsedNanos > IDLE_CHECK_NANOS && !isValid(connection)) {
-            closeQuietly();
-        }
-        lastUsedNanos = now;
-        if (connection == null) {
-            Connection c;
-            try {
-                c = connect();
-            } catch (SQLException e) {
-                throw new StoreException("cannot open " + description + ": " + oneLine(e), e);
-            }
-            try {
-                Migrations.apply(this, c);
-            } catch (SQLException e) {
-                closeQuietly(c);
-                throw new StoreException("cannot prepare the schema of " + description + ": " + oneLine(e), e);
-            } catch (RuntimeException e) {
-                closeQuietly(c);
-                throw e;
-            }
-            connection = c;
-        }
-        return connection;
-    }
-
-    private static boolean isValid(Connection c) {
-        try {
-            return c.isValid(5);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private StoreException failure(String action, SQLException e) {
-        return new StoreException(description + ": cannot " + action + ": " + oneLine(e), e);
-    }
-
-    private void rollbackQuietly(Connection c, Throwable cause) {
-        try {
-            rollback(c);
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-            closeQuietly(); // the connection state is unknown; start afresh next time
-        }
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            closeQuietly(connection);
-            connection = null;
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing more to release
-        }
-    }
-
-    /** The exception's message on one line (drivers sometimes add hints on further lines). */
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-    }
-
-    private static boolean anyClaimable(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM trials WHERE study_id = ? AND state IN " + CLAIMABLE + " LIMIT 1")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static Long findStudyId(Connection c, String study) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM studies WHERE name = ?")) {
-            ps.setString(1, study);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private static long studyId(Connection c, String study) throws SQLException {
-        Long id = findStudyId(c, study);
-        if (id == null) {
-            throw unknownStudy(study);
-        }
-        return id;
-    }
-
-    private static IllegalArgumentException unknownStudy(String study) {
-        return new IllegalArgumentException("no study named '" + study + "'");
-    }
-
-    private static void requireTrial(Connection c, long id, String study, int number) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trials WHERE study_id = ? AND number = ?")) {
-            ps.setLong(1, id);
-            ps.setInt(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("study '" + study + "' has no trial " + number);
-                }
-            }
-        }
-    }
-
-    private static List<IntermediateValue> intermediate(Connection c, long id, int number) throws SQLException {
-        List<IntermediateValue> steps = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT step, value FROM intermediate_values WHERE study_id = ? AND number = ? ORDER BY step")) {
-            ps.setLong(1, id);
-            ps.setInt(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    steps.add(new IntermediateValue(rs.getInt(1), getDouble(rs, 2)));
-                }
-            }
-        }
-        return steps;
-    }
-
-    private static TrialRecord withIntermediate(TrialRecord r, List<IntermediateValue> steps) {
-        return new TrialRecord(r.study(), r.number(), r.state(), r.architecture(), r.key(), r.value(), r.metrics(),
-                r.costSeconds(), r.failure(), r.worker(), r.started(), r.heartbeat(), r.finished(), steps);
-    }
-
-    private static StudyInfo study(ResultSet rs) throws SQLException {
-        return new StudyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Direction.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getString(8),
-                Instant.ofEpochMilli(rs.getLong(9)));
-    }
-
-    private static TrialRecord trial(ResultSet rs, String study, List<IntermediateValue> steps) throws SQLException {
-        return new TrialRecord(study, rs.getInt(1), TrialState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                getDouble(rs, 5), MetricsJson.read(rs.getString(6)), getDouble(rs, 7), rs.getString(8), rs.getString(9),
-                getInstant(rs, 10), getInstant(rs, 11), getInstant(rs, 12), steps);
-    }
-
-    /** NaN is stored as NULL: SQLite cannot keep NaN, and NULL reads the same in both dialects. */
-    private static void setDouble(PreparedStatement ps, int index, double value) throws SQLException {
-        if (Double.isNaN(value)) {
-            ps.setNull(index, java.sql.Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
-        }
-    }
-
-    private static double getDouble(ResultSet rs, int index) throws SQLException {
-        double v = rs.getDouble(index);
-        return rs.wasNull() ? Double.NaN : v;
-    }
-
-    private static Instant getInstant(ResultSet rs, int index) throws SQLException {
-        long v = rs.getLong(index);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    /** Executes one statement that returns no rows. */
-    static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
     }
 }

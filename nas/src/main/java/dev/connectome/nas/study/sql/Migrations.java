@@ -51,7 +51,7 @@ public final class Migrations {
             store.begin(c);
             try {
                 store.lockSchema(c);
-                JdbcTrialStore.execute(c, VERSION_TABLE);
+                Rows.execute(c, VERSION_TABLE);
                 int current = currentVersion(c);
                 checkNotNewer(store, current);
                 if (current < m.version()) {
@@ -60,7 +60,7 @@ public final class Migrations {
                                 + " cannot be migrated to " + m.version());
                     }
                     for (String sql : statements(load(store.dialect(), m.script()))) {
-                        JdbcTrialStore.execute(c, sql);
+                        Rows.execute(c, sql);
                     }
                     try (var ps = c.prepareStatement(
                             "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)")) {

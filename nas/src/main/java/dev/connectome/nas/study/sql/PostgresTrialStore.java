@@ -1,5 +1,7 @@
 package dev.connectome.nas.study.sql;
 
+import static dev.connectome.nas.study.sql.Rows.execute;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.connectome.nas.study.sql;
 
+import static dev.connectome.nas.study.sql.Rows.execute;
+
 import dev.connectome.nas.study.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
