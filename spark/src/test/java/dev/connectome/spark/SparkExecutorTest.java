@@ -217,6 +217,7 @@ class SparkExecutorTest {
 
     /** Parses like the NB201 space but throws an Error (not caught as an evaluation failure) on one cell. */
     static final class ExplodingCodec implements ArchitectureCodec<Nb201Cell> {
+        private static final long serialVersionUID = 1L;
         private final String victim;
 
         ExplodingCodec(String victim) {
