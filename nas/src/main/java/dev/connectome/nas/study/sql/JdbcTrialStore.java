@@ -67,7 +67,8 @@ public abstract class JdbcTrialStore implements TrialStore {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.description = Objects.requireNonNull(description, "description");
         // The hooks run only from open() on, after the subclass constructor has set its fields.
-        this.session = new Session(description, this::connect, c -> Migrations.apply(this, c), this::isConnectionLost);
+        this.session = new Session(description, this::connect, c -> Migrations.apply(this, c), this::isConnectionLost,
+                this::isTransientOpenError);
     }
 
     // ---- dialect hooks -------------------------------------------------------------------------
@@ -98,6 +99,9 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     /** Whether the error means the connection is gone (so a fresh one may be opened). */
     protected abstract boolean isConnectionLost(SQLException e);
+
+    /** Whether an error while opening or migrating is worth another try after a short pause. */
+    protected abstract boolean isTransientOpenError(SQLException e);
 
     /**
      * Opens the connection and brings the schema up to date; subclasses call it at the end of their

@@ -110,6 +110,11 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     }
 
     @Override
+    protected boolean isTransientOpenError(SQLException e) {
+        return false; // concurrent migrations wait on the advisory lock instead of failing
+    }
+
+    @Override
     protected boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
         // 08xxx: connection exceptions; 57P01..03: server shutting down or restarting.

@@ -33,21 +33,26 @@ final class Session {
 
     /** A connection idle for longer may have been dropped (server restart, firewall); check it before use. */
     private static final long IDLE_CHECK_NANOS = 30_000_000_000L;
+    /** Tries at opening when the error is transient (about 2 s of back-off in all). */
+    private static final int OPEN_ATTEMPTS = 20;
 
     private final String description;
     private final Connector connector;
     private final Preparer preparer;
     private final Predicate<SQLException> lost;
+    private final Predicate<SQLException> transientOpen;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection; // guarded by lock; null before open, after close or a lost connection
     private boolean closed;        // guarded by lock
     private long lastUsedNanos;    // guarded by lock
 
-    Session(String description, Connector connector, Preparer preparer, Predicate<SQLException> lost) {
+    Session(String description, Connector connector, Preparer preparer, Predicate<SQLException> lost,
+            Predicate<SQLException> transientOpen) {
         this.description = description;
         this.connector = connector;
         this.preparer = preparer;
         this.lost = lost;
+        this.transientOpen = transientOpen;
     }
 
     /** Connects now (so that a bad URL or file fails at once, not on first use). */
@@ -123,24 +128,45 @@ final class Session {
         }
         lastUsedNanos = now;
         if (connection == null) {
-            Connection c;
-            try {
-                c = connector.connect();
-            } catch (SQLException e) {
-                throw new StoreException("cannot open " + description + ": " + oneLine(e), e);
-            }
-            try {
-                preparer.prepare(c);
-            } catch (SQLException e) {
-                closeQuietly(c);
-                throw new StoreException("cannot prepare the schema of " + description + ": " + oneLine(e), e);
-            } catch (RuntimeException e) {
-                closeQuietly(c);
-                throw e;
-            }
-            connection = c;
+            connection = openConnection();
         }
         return connection;
+    }
+
+    /** Connects and prepares the schema; transient errors (processes opening one new file together) are retried. */
+    private Connection openConnection() {
+        for (int attempt = 1; ; attempt++) {
+            Connection c = null;
+            try {
+                c = connector.connect();
+                preparer.prepare(c);
+                return c;
+            } catch (SQLException e) {
+                if (c != null) {
+                    closeQuietly(c);
+                }
+                if (attempt < OPEN_ATTEMPTS && transientOpen.test(e)) {
+                    pause(10L * attempt, e);
+                    continue;
+                }
+                throw new StoreException((c == null ? "cannot open " : "cannot prepare the schema of ")
+                        + description + ": " + oneLine(e), e);
+            } catch (RuntimeException e) {
+                if (c != null) {
+                    closeQuietly(c);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void pause(long millis, SQLException cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while opening " + description + ": " + oneLine(cause), cause);
+        }
     }
 
     private static boolean isValid(Connection c) {

@@ -131,6 +131,22 @@ public final class SqliteTrialStore extends JdbcTrialStore {
         return e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed");
     }
 
+    /**
+     * Processes opening a brand-new file together race while it switches to WAL: the loser can see
+     * SQLITE_BUSY/LOCKED, SQLITE_PROTOCOL, or an I/O error on a journal file another connection just
+     * removed (IOERR_DELETE_NOENT, IOERR_FSTAT). All pass; a persistent I/O error is still reported
+     * after the retries.
+     */
+    @Override
+    protected boolean isTransientOpenError(SQLException e) {
+        if (!(e instanceof SQLiteException s)) {
+            return false;
+        }
+        String code = s.getResultCode().name();
+        return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code.startsWith("SQLITE_IOERR")
+                || code.equals("SQLITE_PROTOCOL");
+    }
+
     @Override
     protected boolean isConnectionLost(SQLException e) {
         return false; // a file does not go away like a server connection

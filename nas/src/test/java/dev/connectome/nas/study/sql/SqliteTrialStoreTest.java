@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +64,10 @@ class SqliteTrialStoreTest {
         assertThat(query(file, "SELECT COUNT(*) FROM schema_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
     }
 
-    @Test
-    @org.junit.jupiter.api.Disabled("flaky: concurrent first open of a new SQLite file intermittently fails with"
-            + " SQLITE_IOERR_DELETE_NOENT; the race is real and is being fixed in SqliteTrialStore")
-    void manyStoresOpeningOneNewFileAtOnceMigrateItOnce() throws Exception {
-        Path file = dir.resolve("race.db");
+    /** Workers starting together on a new file race while it switches to WAL (once failed with IOERR_DELETE_NOENT). */
+    @RepeatedTest(8)
+    void manyStoresOpeningOneNewFileAtOnceMigrateItOnce(RepetitionInfo repetition) throws Exception {
+        Path file = dir.resolve("race" + repetition.getCurrentRepetition() + ".db");
         int n = 4;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(n);
