@@ -5,6 +5,7 @@ import dev.connectome.cli.model.ModelFileException;
 import dev.connectome.nas.data.DataException;
 import dev.connectome.nas.space.UnknownArchitectureException;
 import dev.connectome.nas.study.StoreException;
+import dev.connectome.onnx.OnnxExportException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 || t instanceof CommandLine.ParameterException) {
             return oneLine(t.getMessage());
         }
-        if (t instanceof StoreException || t instanceof UnknownArchitectureException) {
+        if (t instanceof StoreException || t instanceof UnknownArchitectureException || t instanceof OnnxExportException) {
             return oneLine(t.getMessage()); // an unreachable or locked database, a corrupt stored architecture
         }
         if (t instanceof NoSuchFileException e) {

@@ -2,6 +2,7 @@ package dev.connectome.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.connectome.cli.export.ExportCommand;
 import dev.connectome.cli.study.NasCommand;
 import dev.connectome.cli.study.NasLookupCommand;
 import dev.connectome.cli.study.NasSearchCommand;
@@ -92,6 +93,7 @@ public final class Main {
         studies.addSubcommand(new CommandLine(new StudiesDeleteCommand(io)));
         cli.addSubcommand(studies);
         cli.addSubcommand(new CommandLine(new ReportCommand(io)));
+        cli.addSubcommand(new CommandLine(new ExportCommand(io)));
         cli.addSubcommand(new CommandLine(new CompletionCommand(io)));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(io.out());

@@ -1,0 +1,84 @@
+package dev.connectome.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.connectome.cli.model.ModelFile;
+import dev.connectome.engine.Parallelism;
+import dev.connectome.engine.Tape;
+import dev.connectome.engine.Tensor;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainedModelExportsToOnnxThatRuntimeAgreesWith() throws Exception {
+        Path data = SyntheticIdx.write(tmp.resolve("data"), 200, 50);
+        Path model = tmp.resolve("m.cnm");
+        CliRun train = CliRun.of("train", "--data", data.toString(), "--dataset", "mnist", "--hidden", "24,12",
+                "--activation", "tanh", "--epochs", "1", "--threads", "1", "-o", model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+
+        Path onnx = tmp.resolve("out/m.onnx");
+        CliRun export = CliRun.of("export", model.toString(), "--onnx", onnx.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.out()).contains("wrote", "784-24-12-10 tanh", "'logits'");
+
+        int batch = 5;
+        float[] x = new float[batch * 784];
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextDouble();
+        }
+        float[] ours = ModelFile.read(model).model().forward(Tape.inference(Parallelism.single()),
+                Tensor.of(x.clone(), batch, 784)).data().clone();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions());
+             OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {batch, 784});
+             OrtSession.Result result = session.run(Map.of("input", in))) {
+            FloatBuffer out = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
+            float[] theirs = new float[out.remaining()];
+            out.get(theirs);
+            assertThat(theirs).hasSize(ours.length);
+            double scale = 1;
+            for (float v : ours) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < ours.length; i++) {
+                assertThat(Math.abs(theirs[i] - ours[i]) / scale).isLessThanOrEqualTo(1e-5);
+            }
+            assertThat(session.getMetadata().getCustomMetadata()).containsKeys("connectome.provenance",
+                    "connectome.architecture", "input", "output");
+        }
+    }
+
+    @Test
+    void badInputsAreOneLineExit2AndWriteNothing() throws IOException {
+        Path onnx = tmp.resolve("x.onnx");
+        CliRun missing = CliRun.of("export", tmp.resolve("none.cnm").toString(), "--onnx", onnx.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.errLines()).isEqualTo(1);
+        assertThat(missing.errLine()).contains("none.cnm");
+
+        Path corrupt = Files.write(tmp.resolve("bad.cnm"), new byte[] {1, 2, 3, 4, 5});
+        CliRun bad = CliRun.of("export", corrupt.toString(), "--onnx", onnx.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.errLines()).isEqualTo(1);
+        assertThat(onnx).doesNotExist();
+
+        CliRun noTarget = CliRun.of("export", corrupt.toString());
+        assertThat(noTarget.code()).isEqualTo(2);
+        assertThat(noTarget.errLine()).contains("--onnx");
+    }
+}
