@@ -310,6 +310,7 @@ public final class Study<A> {
                 if (!e.isComplete()) {
                     LOG.warn("study {}: trial {} failed: {}", name, number, e.failure());
                 }
+                heartbeat.remove(number); // before completing, so no beat finds the finished trial and cries stale
                 if (store.complete(name, number, e)) {
                     finished.put(number, e);
                 } else {
@@ -436,7 +437,7 @@ public final class Study<A> {
         private void beat() {
             for (int number : running) {
                 try {
-                    if (!store.heartbeat(name, number, worker)) {
+                    if (!store.heartbeat(name, number, worker) && running.contains(number)) {
                         LOG.warn("study {}: trial {} is no longer ours (marked stale?)", name, number);
                     }
                 } catch (RuntimeException e) {
