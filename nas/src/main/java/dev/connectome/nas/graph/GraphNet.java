@@ -1,0 +1,290 @@
+package dev.connectome.nas.graph;
+
+import dev.connectome.engine.Tape;
+import dev.connectome.engine.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link NeuronGraph} compiled into a batch evaluator. Immutable and thread-safe: all per-call
+ * state lives in caller-supplied scratch (or is allocated per call).
+ *
+ * <p>The schedule is the genome's {@link NeuronGraph#evaluationOrder() evaluation order}: bias,
+ * inputs, hidden nodes in topological order, outputs. Values are kept node-major ({@code [node][batch]}),
+ * so each node is one pass of vector FMAs over contiguous batch rows of its sources followed by its
+ * activation applied to the whole row; no per-sample interpretation.
+ *
+ * <p>Per-connection weights are indexed like WANNTool's {@code wKey}: the enabled connections in
+ * row-major order of the {@code .out} matrix, i.e. by (source position, target position) in the
+ * evaluation order.
+ */
+public final class GraphNet {
+    private final int inputs;
+    private final int outputs;
+    /** Hidden + output nodes: the rows a forward pass computes. */
+    private final int computed;
+    private final int[] activation;
+    /** Per computed node c: its sources are slots start[c]..mid[c] (input rows), mid[c]..start[c+1] (computed rows). */
+    private final int[] start;
+    private final int[] mid;
+    private final int[] rows;
+    private final int[] slotWeight;
+    private final float[] genomeWeights;
+
+    private GraphNet(int inputs, int outputs, int computed, int[] activation, int[] start, int[] mid, int[] rows,
+                     int[] slotWeight, float[] genomeWeights) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.computed = computed;
+        this.activation = activation;
+        this.start = start;
+        this.mid = mid;
+        this.rows = rows;
+        this.slotWeight = slotWeight;
+        this.genomeWeights = genomeWeights;
+    }
+
+    /** Compiles the enabled part of {@code g}. */
+    public static GraphNet compile(NeuronGraph g) {
+        List<Node> order = g.evaluationOrder();
+        Map<Integer, Integer> pos = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            pos.put(order.get(i).id(), i);
+        }
+        int nIn = g.inputCount();
+        int firstComputed = nIn + 1;
+        int computed = order.size() - firstComputed;
+        List<Connection> enabled = new ArrayList<>(g.enabledConnectionCount());
+        for (Connection c : g.connections()) {
+            if (c.enabled()) {
+                enabled.add(c);
+            }
+        }
+        enabled.sort(Comparator.<Connection>comparingInt(c -> pos.get(c.source())).thenComparingInt(c -> pos.get(c.target())));
+        float[] genomeWeights = new float[enabled.size()];
+        List<List<int[]>> incoming = new ArrayList<>(computed);
+        for (int c = 0; c < computed; c++) {
+            incoming.add(new ArrayList<>());
+        }
+        for (int k = 0; k < enabled.size(); k++) {
+            Connection c = enabled.get(k);
+            genomeWeights[k] = c.weight();
+            incoming.get(pos.get(c.target()) - firstComputed).add(new int[] {pos.get(c.source()), k});
+        }
+        int[] activation = new int[computed];
+        int[] start = new int[computed + 1];
+        int[] mid = new int[computed];
+        int[] rows = new int[enabled.size()];
+        int[] slotWeight = new int[enabled.size()];
+        int slot = 0;
+        for (int c = 0; c < computed; c++) {
+            activation[c] = order.get(firstComputed + c).activation();
+            List<int[]> in = incoming.get(c);
+            in.sort(Comparator.comparingInt(a -> a[0]));
+            start[c] = slot;
+            for (int[] s : in) {
+                if (s[0] < firstComputed) {
+                    rows[slot] = s[0];
+                    slotWeight[slot++] = s[1];
+                }
+            }
+            mid[c] = slot;
+            for (int[] s : in) {
+                if (s[0] >= firstComputed) {
+                    rows[slot] = s[0] - firstComputed;
+                    slotWeight[slot++] = s[1];
+                }
+            }
+        }
+        start[computed] = slot;
+        return new GraphNet(nIn, g.outputCount(), computed, activation, start, mid, rows, slotWeight, genomeWeights);
+    }
+
+    public int inputCount() {
+        return inputs;
+    }
+
+    public int outputCount() {
+        return outputs;
+    }
+
+    /** Number of enabled connections = length of a per-connection weight vector. */
+    public int weightCount() {
+        return genomeWeights.length;
+    }
+
+    /** The genome's own connection weights in {@link #weightCount() wKey} order (a copy). */
+    public float[] genomeWeights() {
+        return genomeWeights.clone();
+    }
+
+    /** Scratch floats a forward pass over a batch of this size needs. */
+    public int scratchSize(int batch) {
+        return computed * NodeMajorInput.strideFor(batch);
+    }
+
+    /**
+     * Weight-agnostic forward pass: every enabled connection has weight {@code sharedWeight}.
+     *
+     * @param x   [batch, inputs] row-major
+     * @param out [batch, outputs] row-major, overwritten
+     */
+    public void forwardShared(float[] x, int batch, float sharedWeight, float[] out) {
+        forwardShared(NodeMajorInput.of(x, batch, inputs), sharedWeight, out, new float[scratchSize(batch)]);
+    }
+
+    /** As {@link #forwardShared(float[], int, float, float[])} on a prepared batch with caller scratch. */
+    public void forwardShared(NodeMajorInput in, float sharedWeight, float[] out, float[] scratch) {
+        check(in, out, scratch);
+        int stride = in.stride();
+        float[] x = in.data();
+        for (int c = 0; c < computed; c++) {
+            int off = c * stride;
+            GraphKernels.sum(x, scratch, rows, start[c], mid[c], start[c + 1], stride, scratch, off);
+            // Σ w·v = w·Σ v: one multiply per sample instead of one per connection (exact for powers of two).
+            GraphKernels.scale(scratch, off, stride, sharedWeight);
+            VectorActivations.apply(activation[c], scratch, off, stride);
+        }
+        copyOutputs(scratch, stride, in.batch(), out);
+    }
+
+    /**
+     * Forward pass with one weight per enabled connection.
+     *
+     * @param weights [weightCount] in wKey order
+     */
+    public void forward(float[] x, int batch, float[] weights, float[] out) {
+        forward(NodeMajorInput.of(x, batch, inputs), weights, out, new float[scratchSize(batch)]);
+    }
+
+    /** As {@link #forward(float[], int, float[], float[])} on a prepared batch with caller scratch. */
+    public void forward(NodeMajorInput in, float[] weights, float[] out, float[] scratch) {
+        check(in, out, scratch);
+        checkWeights(weights.length);
+        float[] slotW = slotWeights(weights);
+        int stride = in.stride();
+        float[] x = in.data();
+        for (int c = 0; c < computed; c++) {
+            int off = c * stride;
+            GraphKernels.weightedSum(x, scratch, rows, slotW, start[c], mid[c], start[c + 1], stride, scratch, off);
+            VectorActivations.apply(activation[c], scratch, off, stride);
+        }
+        copyOutputs(scratch, stride, in.batch(), out);
+    }
+
+    /**
+     * Autograd forward pass: {@code x} [batch, inputs], {@code weights} [weightCount] → [batch, outputs].
+     * The backward pass accumulates into the gradients of {@code weights} and {@code x} (each only
+     * when it requires one).
+     */
+    public Tensor forward(Tape tape, Tensor x, Tensor weights) {
+        if (x.rank() != 2 || x.dim(1) != inputs) {
+            throw new IllegalArgumentException("x must be [batch, " + inputs + "], got " + Arrays.toString(x.shape()));
+        }
+        if (weights.size() != weightCount()) {
+            checkWeights(weights.size());
+        }
+        int batch = x.dim(0);
+        NodeMajorInput in = NodeMajorInput.of(x.data(), batch, inputs);
+        int stride = in.stride();
+        float[] slotW = slotWeights(weights.data());
+        float[] pre = tape.scratch(computed * stride);
+        float[] vals = tape.scratch(computed * stride);
+        float[] xs = in.data();
+        for (int c = 0; c < computed; c++) {
+            int off = c * stride;
+            GraphKernels.weightedSum(xs, vals, rows, slotW, start[c], mid[c], start[c + 1], stride, pre, off);
+            System.arraycopy(pre, off, vals, off, stride);
+            VectorActivations.apply(activation[c], vals, off, stride);
+        }
+        Tensor out = tape.output(tape.needsGrad(x, weights), batch, outputs);
+        copyOutputs(vals, stride, batch, out.data());
+        tape.record(out, g -> backward(tape, x, weights, in, slotW, pre, vals, g));
+        return out;
+    }
+
+    private void backward(Tape tape, Tensor x, Tensor weights, NodeMajorInput in, float[] slotW, float[] pre,
+                          float[] vals, float[] gOut) {
+        int stride = in.stride();
+        int batch = in.batch();
+        float[] gVals = tape.scratch(computed * stride);
+        Arrays.fill(gVals, 0f);
+        boolean wantX = x.requiresGrad();
+        float[] gIn = wantX ? tape.scratch((1 + inputs) * stride) : null;
+        if (gIn != null) {
+            Arrays.fill(gIn, 0f);
+        }
+        int firstOut = computed - outputs;
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < outputs; o++) {
+                gVals[(firstOut + o) * stride + b] = gOut[b * outputs + o];
+            }
+        }
+        float[] gw = weights.requiresGrad() ? tape.grad(weights) : null;
+        float[] xs = in.data();
+        for (int c = computed - 1; c >= 0; c--) {
+            int off = c * stride;
+            VectorActivations.backward(activation[c], pre, off, vals, off, gVals, off, stride);
+            for (int j = start[c]; j < start[c + 1]; j++) {
+                boolean fromInput = j < mid[c];
+                int srcOff = rows[j] * stride;
+                if (gw != null) {
+                    gw[slotWeight[j]] += GraphKernels.dot(gVals, off, fromInput ? xs : vals, srcOff, stride);
+                }
+                if (!fromInput) {
+                    GraphKernels.axpy(slotW[j], gVals, off, gVals, srcOff, stride);
+                } else if (gIn != null) {
+                    GraphKernels.axpy(slotW[j], gVals, off, gIn, srcOff, stride);
+                }
+            }
+        }
+        if (gIn != null) {
+            float[] gx = tape.grad(x);
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < inputs; i++) {
+                    gx[b * inputs + i] += gIn[(1 + i) * stride + b];
+                }
+            }
+        }
+    }
+
+    private float[] slotWeights(float[] weights) {
+        float[] w = new float[rows.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = weights[slotWeight[j]];
+        }
+        return w;
+    }
+
+    private void copyOutputs(float[] vals, int stride, int batch, float[] out) {
+        int firstOut = computed - outputs;
+        for (int o = 0; o < outputs; o++) {
+            int row = (firstOut + o) * stride;
+            for (int b = 0; b < batch; b++) {
+                out[b * outputs + o] = vals[row + b];
+            }
+        }
+    }
+
+    private void check(NodeMajorInput in, float[] out, float[] scratch) {
+        if (in.inputs() != inputs) {
+            throw new IllegalArgumentException("batch has " + in.inputs() + " inputs, the network " + inputs);
+        }
+        if (out.length < in.batch() * outputs) {
+            throw new IllegalArgumentException("out has " + out.length + " values, needs " + in.batch() * outputs);
+        }
+        if (scratch.length < computed * in.stride()) {
+            throw new IllegalArgumentException("scratch has " + scratch.length + " values, needs " + computed * in.stride());
+        }
+    }
+
+    private void checkWeights(int n) {
+        if (n != weightCount()) {
+            throw new IllegalArgumentException("expected " + weightCount() + " weights (one per enabled connection), got " + n);
+        }
+    }
+}
