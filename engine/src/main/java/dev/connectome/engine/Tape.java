@@ -24,6 +24,7 @@ public final class Tape {
     private Tensor[] outputs = new Tensor[64];
     private Backward[] backwards = new Backward[64];
     private int count;
+    private TapeObserver observer;
 
     private Tape(Parallelism parallelism, boolean recording) {
         this.parallelism = parallelism;
@@ -50,6 +51,30 @@ public final class Tape {
 
     public Arena arena() {
         return arena;
+    }
+
+    /**
+     * Sets the observer that ops report selected inputs to (e.g. every ReLU input, for NASWOT);
+     * {@code null} removes it. The observer stays set across {@link #reset()}.
+     */
+    public void observe(TapeObserver o) {
+        this.observer = o;
+    }
+
+    /** The current observer, or {@code null}. */
+    public TapeObserver observer() {
+        return observer;
+    }
+
+    /**
+     * Called by an op before it computes, to show its input to the observer (if any); cheap when
+     * none is set. See {@link TapeObserver} for which ops report.
+     */
+    public void reportInput(String op, Tensor input) {
+        TapeObserver o = observer;
+        if (o != null) {
+            o.observe(op, input);
+        }
     }
 
     /** Whether an op on these inputs must record a backward step. */

@@ -13,8 +13,9 @@ public final class Activations {
     private Activations() {
     }
 
-    /** {@code max(x, 0)}. */
+    /** {@code max(x, 0)}. Reports its input to the tape's observer as ("relu", x) first. */
     public static Tensor relu(Tape tape, Tensor x) {
+        tape.reportInput("relu", x);
         int n = x.size();
         Tensor out = tape.output(tape.needsGrad(x), x.shape());
         VectorOps.relu(x.data(), out.data(), n);

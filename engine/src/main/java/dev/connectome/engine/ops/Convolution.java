@@ -1,0 +1,229 @@
+package dev.connectome.engine.ops;
+
+import dev.connectome.engine.Parallelism;
+import dev.connectome.engine.Tape;
+import dev.connectome.engine.Tensor;
+import dev.connectome.engine.kernel.ConvGeometry;
+import dev.connectome.engine.kernel.DepthwiseConv;
+import dev.connectome.engine.kernel.Im2Col;
+import dev.connectome.engine.kernel.Sgemm;
+import java.util.Arrays;
+
+/**
+ * 2-D convolution (cross-correlation, as in PyTorch) of NCHW batches, forward and backward.
+ *
+ * <p>Per sample and group, the output [Og, OH·OW] is the product of the weight [Og, Cg·KH·KW] and
+ * the im2col matrix [Cg·KH·KW, OH·OW] of the input, computed by the packed {@link Sgemm}; a 1×1
+ * stride-1 convolution multiplies the input planes directly. Convolutions with one input channel
+ * per group (depthwise) use a direct loop ({@link DepthwiseConv}), where a GEMM of depth KH·KW
+ * would be mostly overhead.
+ *
+ * <p>Samples are spread over the tape's threads, each running single-threaded GEMMs on its own
+ * im2col buffer; the weight gradient is summed per thread and then reduced. The im2col matrix is
+ * recomputed in the backward pass rather than kept: keeping it would cost KH·KW times the input's
+ * memory for every layer of a network. All buffers come from the tape's arena.
+ */
+public final class Convolution {
+    private Convolution() {
+    }
+
+    /**
+     * Convolves x [N, C, H, W] with w [O, C/groups, KH, KW] (plus bias [O] when not null), with the
+     * given stride and symmetric zero padding: the result is [N, O, OH, OW].
+     */
+    public static Tensor conv2d(Tape tape, Tensor x, Tensor w, Tensor bias, int stride, int padding, int groups) {
+        Checks.rank(x, 4, "conv2d");
+        Checks.rank(w, 4, "conv2d weight");
+        int n = x.dim(0), c = x.dim(1), o = w.dim(0);
+        if (groups <= 0 || c % groups != 0 || o % groups != 0) {
+            throw new IllegalArgumentException("conv2d: groups=" + groups + " must divide input channels " + c
+                    + " and output channels " + o);
+        }
+        if (w.dim(1) != c / groups) {
+            throw new IllegalArgumentException("conv2d: weight " + Checks.shape(w) + " needs " + (c / groups)
+                    + " input channels per group for input " + Checks.shape(x) + " with groups=" + groups);
+        }
+        if (bias != null && !bias.hasShape(o)) {
+            throw new IllegalArgumentException("conv2d: bias must be [" + o + "], got " + Checks.shape(bias));
+        }
+        ConvGeometry geo = new ConvGeometry(c / groups, x.dim(2), x.dim(3), w.dim(2), w.dim(3), stride, padding);
+        Layout l = new Layout(n, c, o, groups, geo);
+        boolean needs = tape.recording() && (x.requiresGrad() || w.requiresGrad() || bias != null && bias.requiresGrad());
+        Tensor out = tape.output(needs, n, o, geo.outHeight(), geo.outWidth());
+        if (geo.channels() == 1) {
+            DepthwiseConv.forward(x.data(), w.data(), bias == null ? null : bias.data(), out.data(), geo, n, groups,
+                    l.groupOut(), tape.parallelism());
+        } else {
+            forward(tape, x.data(), w.data(), bias == null ? null : bias.data(), out.data(), l);
+        }
+        tape.record(out, g -> {
+            if (geo.channels() == 1) {
+                DepthwiseConv.backward(x.data(), w.data(), g, x.requiresGrad() ? tape.grad(x) : null,
+                        w.requiresGrad() ? tape.grad(w) : null,
+                        bias != null && bias.requiresGrad() ? tape.grad(bias) : null, geo, n, groups, l.groupOut(),
+                        tape.parallelism());
+            } else {
+                backward(tape, x, w, bias, g, l);
+            }
+        });
+        return out;
+    }
+
+    /** Sizes of one conv2d call. */
+    record Layout(int batch, int inChannels, int outChannels, int groups, ConvGeometry geo) {
+        int groupOut() {
+            return outChannels / groups;
+        }
+
+        int inPlane() {
+            return geo.height() * geo.width();
+        }
+
+        int outPlane() {
+            return geo.outHeight() * geo.outWidth();
+        }
+
+        int inSample() {
+            return inChannels * inPlane();
+        }
+
+        int outSample() {
+            return outChannels * outPlane();
+        }
+
+        /** How many tasks the batch is cut into: one per thread share, none smaller than a sample. */
+        int tasks(Parallelism par) {
+            return par.threads() == 1 ? 1 : Math.min(batch, 4 * par.threads());
+        }
+
+        int from(int task, int tasks) {
+            return (int) ((long) batch * task / tasks);
+        }
+    }
+
+    private static void forward(Tape tape, float[] x, float[] w, float[] bias, float[] out, Layout l) {
+        ConvGeometry geo = l.geo();
+        Parallelism par = tape.parallelism();
+        int tasks = l.tasks(par);
+        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * l.outPlane();
+        float[] cols = colSize == 0 ? null : tape.scratch(colSize * tasks);
+        // With fewer samples than threads, let the GEMM itself use the threads.
+        Parallelism inner = tasks == 1 ? par : Parallelism.single();
+        par.forEach(tasks, t -> {
+            for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
+                forwardSample(x, w, bias, out, l, s, cols, t * colSize, inner);
+            }
+        });
+    }
+
+    private static void forwardSample(float[] x, float[] w, float[] bias, float[] out, Layout l, int s,
+                                      float[] cols, int colOff, Parallelism par) {
+        ConvGeometry geo = l.geo();
+        int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
+        int outBase = s * l.outSample();
+        float beta = 0f;
+        if (bias != null) { // start from the bias and let the GEMM accumulate onto it
+            for (int ch = 0; ch < l.outChannels(); ch++) {
+                Arrays.fill(out, outBase + ch * p, outBase + (ch + 1) * p, bias[ch]);
+            }
+            beta = 1f;
+        }
+        for (int g = 0; g < l.groups(); g++) {
+            int xOff = s * l.inSample() + g * geo.channels() * l.inPlane();
+            float[] b = x;
+            int bOff = xOff;
+            if (cols != null) {
+                Im2Col.im2col(x, xOff, geo, cols, colOff);
+                b = cols;
+                bOff = colOff;
+            }
+            Sgemm.gemm(false, false, og, p, k, w, g * og * k, k, b, bOff, p, beta, out, outBase + g * og * p, p, par);
+        }
+    }
+
+    private static void backward(Tape tape, Tensor x, Tensor w, Tensor bias, float[] gy, Layout l) {
+        ConvGeometry geo = l.geo();
+        Parallelism par = tape.parallelism();
+        int tasks = l.tasks(par);
+        boolean wantX = x.requiresGrad(), wantW = w.requiresGrad(), wantB = bias != null && bias.requiresGrad();
+        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * l.outPlane();
+        float[] cols = colSize == 0 || !(wantW || wantX) ? null : tape.scratch(colSize * tasks);
+        float[] gx = wantX ? tape.grad(x) : null;
+        int wSize = w.size(), o = l.outChannels();
+        // One task accumulates straight into the gradients; several use partial sums reduced below.
+        float[] gw = !wantW ? null : tasks == 1 ? tape.grad(w) : zeroed(tape.scratch(wSize * tasks));
+        float[] gb = !wantB ? null : tasks == 1 ? tape.grad(bias) : zeroed(tape.scratch(o * tasks));
+        Parallelism inner = tasks == 1 ? par : Parallelism.single();
+        float[] wd = w.data(), xd = x.data();
+        par.forEach(tasks, t -> {
+            int gwOff = tasks == 1 ? 0 : t * wSize;
+            int gbOff = tasks == 1 ? 0 : t * o;
+            for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
+                backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, cols, t * colSize, wantW, inner);
+            }
+        });
+        if (tasks > 1) {
+            if (wantW) {
+                reduce(gw, wSize, tasks, tape.grad(w));
+            }
+            if (wantB) {
+                reduce(gb, o, tasks, tape.grad(bias));
+            }
+        }
+    }
+
+    private static void backwardSample(float[] x, float[] w, float[] gy, float[] gx, float[] gw, int gwOff,
+                                       float[] gb, int gbOff, Layout l, int s, float[] cols, int colOff,
+                                       boolean wantW, Parallelism par) {
+        ConvGeometry geo = l.geo();
+        int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
+        int gyBase = s * l.outSample();
+        if (gb != null) {
+            for (int ch = 0; ch < l.outChannels(); ch++) {
+                double sum = 0;
+                for (int i = gyBase + ch * p, e = i + p; i < e; i++) {
+                    sum += gy[i];
+                }
+                gb[gbOff + ch] += (float) sum;
+            }
+        }
+        for (int g = 0; g < l.groups(); g++) {
+            int xOff = s * l.inSample() + g * geo.channels() * l.inPlane();
+            int gyOff = gyBase + g * og * p;
+            int wOff = g * og * k;
+            if (wantW) { // dW_g += dY_g · colᵀ
+                float[] b = x;
+                int bOff = xOff;
+                if (cols != null) {
+                    Im2Col.im2col(x, xOff, geo, cols, colOff);
+                    b = cols;
+                    bOff = colOff;
+                }
+                Sgemm.gemm(false, true, og, k, p, gy, gyOff, p, b, bOff, p, 1f, gw, gwOff + wOff, k, par);
+            }
+            if (gx != null) { // dcol = W_gᵀ · dY_g, folded back into dX
+                if (cols == null) {
+                    Sgemm.gemm(true, false, k, p, og, w, wOff, k, gy, gyOff, p, 1f, gx, xOff, p, par);
+                } else {
+                    Sgemm.gemm(true, false, k, p, og, w, wOff, k, gy, gyOff, p, 0f, cols, colOff, p, par);
+                    Im2Col.col2im(cols, colOff, geo, gx, xOff);
+                }
+            }
+        }
+    }
+
+    static float[] zeroed(float[] a) {
+        Arrays.fill(a, 0f);
+        return a;
+    }
+
+    /** {@code into[i] += Σ_t parts[t·size + i]}. */
+    static void reduce(float[] parts, int size, int count, float[] into) {
+        for (int t = 0; t < count; t++) {
+            int off = t * size;
+            for (int i = 0; i < size; i++) {
+                into[i] += parts[off + i];
+            }
+        }
+    }
+}
