@@ -1,0 +1,146 @@
+package dev.connectome.nas.es;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * OpenAI's evolution strategy (Salimans et al., "Evolution Strategies as a Scalable Alternative to
+ * Reinforcement Learning", 2017) in estool's form (es.py {@code OpenES}): isotropic Gaussian
+ * perturbations, optionally mirrored, centred-rank fitness with L2 decay, the normalised reward
+ * gradient g = Σ_i ẑ_i ε_i / (P σ) followed by Adam (β1 0.99), σ and learning-rate annealing.
+ */
+public final class OpenAiEs implements EvolutionStrategy {
+    private final OpenAiEsSettings s;
+    private final RandomGenerator rng;
+    private final int n;
+    private final double[] mu;
+    private final EsAdam adam;
+    private double sigma;
+    private double learningRate;
+    private double[][] noise;
+    private float[][] solutions;
+    private float[] best;
+    private double bestFitness = Double.NEGATIVE_INFINITY;
+    private int generation;
+
+    /** μ starts at zero, as in estool. */
+    public OpenAiEs(int dimension, OpenAiEsSettings settings, RandomGenerator rng) {
+        this(new float[dimension], settings, rng);
+    }
+
+    public OpenAiEs(float[] initialMean, OpenAiEsSettings settings, RandomGenerator rng) {
+        if (initialMean.length < 1) {
+            throw new IllegalArgumentException("ES dimension must be >= 1, got " + initialMean.length);
+        }
+        this.s = settings;
+        this.rng = rng;
+        this.n = initialMean.length;
+        this.mu = new double[n];
+        for (int j = 0; j < n; j++) {
+            mu[j] = initialMean[j];
+        }
+        this.adam = new EsAdam(n, 0.99, 0.999, 1e-8);
+        this.sigma = settings.sigmaInit();
+        this.learningRate = settings.learningRate();
+    }
+
+    @Override
+    public float[][] ask() {
+        int p = s.populationSize();
+        noise = new double[p][];
+        int drawn = s.antithetic() ? p / 2 : p;
+        for (int i = 0; i < drawn; i++) {
+            double[] e = new double[n];
+            for (int j = 0; j < n; j++) {
+                e[j] = rng.nextGaussian();
+            }
+            noise[i] = e;
+            if (s.antithetic()) {
+                double[] neg = new double[n];
+                for (int j = 0; j < n; j++) {
+                    neg[j] = -e[j];
+                }
+                noise[drawn + i] = neg;
+            }
+        }
+        solutions = new float[p][n];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < n; j++) {
+                solutions[i][j] = (float) (mu[j] + sigma * noise[i][j]);
+            }
+        }
+        return Pepg.copy(solutions);
+    }
+
+    @Override
+    public void tell(double[] fitness) {
+        if (solutions == null) {
+            throw new IllegalStateException("OpenAI-ES: tell() without a preceding ask()");
+        }
+        int p = s.populationSize();
+        Shaping.checkFitness(fitness, p, "OpenAI-ES");
+        double[] reward = s.rankFitness() ? Shaping.centeredRanks(fitness) : fitness.clone();
+        Shaping.addWeightDecay(reward, solutions, s.weightDecay());
+
+        int top = Shaping.argMax(reward);
+        best = solutions[top].clone(); // estool forgets the best under rank fitness
+        bestFitness = fitness[top];
+
+        double m = Pepg.mean(reward);
+        double sd = Pepg.std(reward);
+        if (sd > 0) {
+            double[] minusG = new double[n];
+            double scale = 1.0 / (p * sigma * sd);
+            for (int i = 0; i < p; i++) {
+                double z = (reward[i] - m) * scale;
+                double[] e = noise[i];
+                for (int j = 0; j < n; j++) {
+                    minusG[j] -= z * e[j];
+                }
+            }
+            adam.update(mu, minusG, learningRate);
+        }
+        if (sigma > s.sigmaLimit()) {
+            sigma *= s.sigmaDecay();
+        }
+        if (learningRate > s.learningRateLimit()) {
+            learningRate *= s.learningRateDecay();
+        }
+        solutions = null;
+        noise = null;
+        generation++;
+    }
+
+    public double sigma() {
+        return sigma;
+    }
+
+    @Override
+    public float[] mean() {
+        return Pepg.toFloat(mu);
+    }
+
+    @Override
+    public float[] best() {
+        return best == null ? mean() : best.clone();
+    }
+
+    @Override
+    public double bestFitness() {
+        return bestFitness;
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    @Override
+    public int populationSize() {
+        return s.populationSize();
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+}
