@@ -120,6 +120,16 @@ public final class BatchNorm2d implements Module {
         return runningVar;
     }
 
+    /** The constant added to the variance before the square root. */
+    public float eps() {
+        return eps;
+    }
+
+    /** The weight of the newest batch in the running statistics. */
+    public float momentum() {
+        return momentum;
+    }
+
     @Override
     public String toString() {
         return "BatchNorm2d(" + channels + (gamma == null ? ", not affine" : "")
