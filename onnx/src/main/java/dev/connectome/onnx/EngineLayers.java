@@ -50,8 +50,7 @@ final class EngineLayers {
         return g.op("Cast", hint, positive, Attr.integer("to", ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT_VALUE));
     }
 
-    /** Convolution, normalisation and pooling layers; filled in when those modules exist in the engine. */
     static OnnxExporters registerConvolutional(OnnxExporters r) {
-        return r;
+        return ConvolutionalLayers.register(r);
     }
 }
