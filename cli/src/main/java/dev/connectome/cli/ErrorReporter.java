@@ -3,6 +3,7 @@ package dev.connectome.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.connectome.cli.model.ModelFileException;
 import dev.connectome.nas.data.DataException;
+import dev.connectome.nas.graph.GraphFormatException;
 import dev.connectome.nas.space.UnknownArchitectureException;
 import dev.connectome.nas.study.StoreException;
 import dev.connectome.onnx.OnnxExportException;
@@ -69,7 +70,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 || t instanceof CommandLine.ParameterException) {
             return oneLine(t.getMessage());
         }
-        if (t instanceof StoreException || t instanceof UnknownArchitectureException || t instanceof OnnxExportException) {
+        if (t instanceof StoreException || t instanceof UnknownArchitectureException || t instanceof OnnxExportException
+                || t instanceof GraphFormatException) {
             return oneLine(t.getMessage()); // an unreachable or locked database, a corrupt stored architecture
         }
         if (t instanceof NoSuchFileException e) {

@@ -81,4 +81,36 @@ class ExportCommandTest {
         assertThat(noTarget.code()).isEqualTo(2);
         assertThat(noTarget.errLine()).contains("--onnx");
     }
+
+    @Test
+    void wannGenomeExportsWithTunedOrSharedWeights() throws Exception {
+        Path genome = Path.of(getClass().getResource("/export/swing.out").toURI());
+        Path tuned = Path.of(getClass().getResource("/export/cartpole_swingup.wann.json").toURI());
+        Path onnx = tmp.resolve("swing.onnx");
+        CliRun r = CliRun.of("export", genome.toString(), "--task", "swingup", "--weights", tuned.toString(),
+                "--onnx", onnx.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("52 connections", "tuned weights");
+        assertThat(onnx).isNotEmptyFile();
+
+        CliRun shared = CliRun.of("export", genome.toString(), "--task", "swingup", "--weight", "-1",
+                "--onnx", tmp.resolve("shared.onnx").toString());
+        assertThat(shared.code()).as(shared.err()).isZero();
+        assertThat(shared.out()).contains("shared weight -1.0");
+
+        for (String[] bad : new String[][] {
+            {"export", genome.toString(), "--onnx", tmp.resolve("a.onnx").toString(), "--weight", "1"},
+            {"export", genome.toString(), "--task", "swingup", "--onnx", tmp.resolve("b.onnx").toString()},
+            {"export", genome.toString(), "--task", "pong", "--weight", "1", "--onnx", tmp.resolve("c.onnx").toString()},
+            {"export", genome.toString(), "--task", "mnist256", "--weight", "1", "--onnx", tmp.resolve("d.onnx").toString()},
+            {"export", genome.toString(), "--task", "swingup", "--weights", genome.toString(), "--onnx", tmp.resolve("e.onnx").toString()},
+        }) {
+            CliRun fail = CliRun.of(bad);
+            assertThat(fail.code()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(fail.errLines()).as(fail.err()).isEqualTo(1);
+        }
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("swing.onnx", "shared.onnx");
+        }
+    }
 }

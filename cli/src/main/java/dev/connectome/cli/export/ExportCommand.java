@@ -7,7 +7,13 @@ import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.cli.model.ModelFile;
 import dev.connectome.cli.model.ModelHeader;
+import dev.connectome.nas.graph.GraphNet;
+import dev.connectome.nas.graph.NeuronGraph;
+import dev.connectome.nas.graph.TunedWeights;
+import dev.connectome.nas.graph.WannOutFormat;
+import dev.connectome.nas.wann.WannTasks;
 import dev.connectome.onnx.ModelInfo;
+import dev.connectome.onnx.NeuronGraphExport;
 import dev.connectome.onnx.OnnxModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +32,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Export a trained model to ONNX (opset 13), with its provenance in the model metadata.",
-            "MODEL is a .cnm file written by 'connectome train' (or another command that saves models)."})
+            "MODEL is a .cnm file written by 'connectome train' (or another command that saves models), or a WANN",
+            "genome in WANNRelease's .out format (then --task and --weight or --weights say how to instantiate it)."})
 public final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +44,17 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--onnx", paramLabel = "FILE.onnx", required = true, description = "Where to write the ONNX model.")
     Path onnx;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "For a .out genome: the task it solves (swingup, mnist256), "
+            + "which fixes its inputs, outputs and the tuned weights' bias.")
+    String task;
+
+    @Option(names = "--weight", paramLabel = "W", description = "For a .out genome: one shared weight for every connection.")
+    Float weight;
+
+    @Option(names = "--weights", paramLabel = "FILE.json", description = "For a .out genome: tuned per-connection weights "
+            + "(WANNTool's [params, score] JSON).")
+    Path weights;
 
     @Mixin
     CommonOptions common;
@@ -52,6 +70,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
         if (onnx.getFileName() == null || Files.isDirectory(onnx)) {
             throw new UserException("--onnx must name a file, not a directory: " + onnx);
+        }
+        if (model.getFileName().toString().endsWith(".out")) {
+            return exportGenome();
+        }
+        if (task != null || weight != null || weights != null) {
+            throw new UserException("--task, --weight and --weights apply to .out genomes only; " + model + " is a model file");
         }
         ModelFile.Saved saved = ModelFile.read(model);
         ModelHeader header = saved.header();
@@ -71,6 +95,40 @@ public final class ExportCommand implements Callable<Integer> {
         exported.write(onnx);
         io.out().printf(Locale.ROOT, "wrote %s (%s, %,d parameters, %,d bytes): input 'input' [batch, %d], output 'logits' [batch, %d]%n",
                 onnx, arch.describe(), saved.model().parameterCount(), Files.size(onnx), arch.inputs(), arch.outputs());
+        return ExitCodes.OK;
+    }
+
+    private int exportGenome() throws IOException {
+        if (task == null) {
+            throw new UserException("exporting the genome " + model + " needs --task (" + String.join(", ", WannTasks.ids()) + ")");
+        }
+        if ((weight == null) == (weights == null)) {
+            throw new UserException("exporting the genome " + model + " needs exactly one of --weight W (one shared weight) "
+                    + "and --weights FILE.json (tuned per-connection weights)");
+        }
+        WannTasks.Spec spec;
+        try {
+            spec = WannTasks.get(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        NeuronGraph genome = WannOutFormat.read(model, spec.inputs(), spec.outputs());
+        String how = weight != null ? "shared weight " + weight : "tuned weights from " + weights.getFileName();
+        ModelInfo info = ModelInfo.of(model.getFileName().toString().replaceFirst("\\.out$", ""),
+                        "WANN genome for " + task + " (" + genome.hiddenCount() + " hidden nodes, "
+                                + genome.enabledConnectionCount() + " connections), " + how + "; outputs are the raw output nodes"
+                                + (spec.outputs() > 1 ? " (apply softmax for class probabilities)" : ""))
+                .withInput("input", "float32 [batch, " + spec.inputs() + "]: the " + task + " observation / features")
+                .withOutput("output", "float32 [batch, " + spec.outputs() + "]")
+                .withProducerVersion(version())
+                .withProperty("connectome.genome", model.getFileName().toString())
+                .withProperty("connectome.task", task)
+                .withProperty("connectome.weights", how);
+        OnnxModel exported = weight != null ? NeuronGraphExport.shared(genome, weight, info)
+                : NeuronGraphExport.of(genome, TunedWeights.read(weights, GraphNet.compile(genome), spec.weightBias()), info);
+        exported.write(onnx);
+        io.out().printf(Locale.ROOT, "wrote %s (WANN genome, %d hidden nodes, %d connections, %s, %,d bytes): input 'input' [batch, %d], output 'output' [batch, %d]%n",
+                onnx, genome.hiddenCount(), genome.enabledConnectionCount(), how, Files.size(onnx), spec.inputs(), spec.outputs());
         return ExitCodes.OK;
     }
 
