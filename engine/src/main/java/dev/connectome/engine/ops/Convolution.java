@@ -105,19 +105,20 @@ public final class Convolution {
         ConvGeometry geo = l.geo();
         Parallelism par = tape.parallelism();
         int tasks = l.tasks(par);
-        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * l.outPlane();
+        int colLd = Im2Col.leadingDimension(l.outPlane());
+        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * colLd;
         float[] cols = colSize == 0 ? null : tape.scratch(colSize * tasks);
         // With fewer samples than threads, let the GEMM itself use the threads.
         Parallelism inner = tasks == 1 ? par : Parallelism.single();
         par.forEach(tasks, t -> {
             for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
-                forwardSample(x, w, bias, out, l, s, cols, t * colSize, inner);
+                forwardSample(x, w, bias, out, l, s, cols, t * colSize, colLd, inner);
             }
         });
     }
 
     private static void forwardSample(float[] x, float[] w, float[] bias, float[] out, Layout l, int s,
-                                      float[] cols, int colOff, Parallelism par) {
+                                      float[] cols, int colOff, int colLd, Parallelism par) {
         ConvGeometry geo = l.geo();
         int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
         int outBase = s * l.outSample();
@@ -131,13 +132,14 @@ public final class Convolution {
         for (int g = 0; g < l.groups(); g++) {
             int xOff = s * l.inSample() + g * geo.channels() * l.inPlane();
             float[] b = x;
-            int bOff = xOff;
+            int bOff = xOff, ldb = p;
             if (cols != null) {
-                Im2Col.im2col(x, xOff, geo, cols, colOff);
+                Im2Col.im2col(x, xOff, geo, cols, colOff, colLd);
                 b = cols;
                 bOff = colOff;
+                ldb = colLd;
             }
-            Sgemm.gemm(false, false, og, p, k, w, g * og * k, k, b, bOff, p, beta, out, outBase + g * og * p, p, par);
+            Sgemm.gemm(false, false, og, p, k, w, g * og * k, k, b, bOff, ldb, beta, out, outBase + g * og * p, p, par);
         }
     }
 
@@ -146,9 +148,21 @@ public final class Convolution {
         Parallelism par = tape.parallelism();
         int tasks = l.tasks(par);
         boolean wantX = x.requiresGrad(), wantW = w.requiresGrad(), wantB = bias != null && bias.requiresGrad();
-        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * l.outPlane();
-        float[] cols = colSize == 0 || !(wantW || wantX) ? null : tape.scratch(colSize * tasks);
+        int colLd = Im2Col.leadingDimension(l.outPlane());
+        int colSize = geo.isPointwise() ? 0 : geo.patchSize() * colLd;
+        float[] cols = colSize == 0 || !(wantW || wantX && !transposedInputGradient(geo)) ? null
+                : tape.scratch(colSize * tasks);
         float[] gx = wantX ? tape.grad(x) : null;
+        // For stride 1, dX is the convolution of dY with the flipped, transposed weights: im2col of
+        // dY and one more GEMM, instead of a scatter-add (col2im) of a whole column matrix.
+        ConvGeometry gyGeo = wantX && transposedInputGradient(geo)
+                ? new ConvGeometry(l.groupOut(), geo.outHeight(), geo.outWidth(), geo.kernelHeight(), geo.kernelWidth(),
+                        1, geo.kernelHeight() - 1 - geo.padding())
+                : null;
+        int gyLd = Im2Col.leadingDimension(l.inPlane());
+        int gyColSize = gyGeo == null ? 0 : gyGeo.patchSize() * gyLd;
+        float[] gyCols = gyGeo == null ? null : tape.scratch(gyColSize * tasks);
+        float[] flipped = gyGeo == null ? null : flipTransposed(w.data(), l, tape.scratch(w.size()));
         int wSize = w.size(), o = l.outChannels();
         // One task accumulates straight into the gradients; several use partial sums reduced below.
         float[] gw = !wantW ? null : tasks == 1 ? tape.grad(w) : zeroed(tape.scratch(wSize * tasks));
@@ -159,7 +173,10 @@ public final class Convolution {
             int gwOff = tasks == 1 ? 0 : t * wSize;
             int gbOff = tasks == 1 ? 0 : t * o;
             for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
-                backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, cols, t * colSize, wantW, inner);
+                backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, cols, t * colSize, colLd, wantW, inner);
+                if (gyGeo != null) {
+                    transposedSample(gy, flipped, gx, l, s, gyGeo, gyCols, t * gyColSize, gyLd, inner);
+                }
             }
         });
         if (tasks > 1) {
@@ -174,7 +191,7 @@ public final class Convolution {
 
     private static void backwardSample(float[] x, float[] w, float[] gy, float[] gx, float[] gw, int gwOff,
                                        float[] gb, int gbOff, Layout l, int s, float[] cols, int colOff,
-                                       boolean wantW, Parallelism par) {
+                                       int colLd, boolean wantW, Parallelism par) {
         ConvGeometry geo = l.geo();
         int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
         int gyBase = s * l.outSample();
@@ -193,22 +210,63 @@ public final class Convolution {
             int wOff = g * og * k;
             if (wantW) { // dW_g += dY_g · colᵀ
                 float[] b = x;
-                int bOff = xOff;
+                int bOff = xOff, ldb = p;
                 if (cols != null) {
-                    Im2Col.im2col(x, xOff, geo, cols, colOff);
+                    Im2Col.im2col(x, xOff, geo, cols, colOff, colLd);
                     b = cols;
                     bOff = colOff;
+                    ldb = colLd;
                 }
-                Sgemm.gemm(false, true, og, k, p, gy, gyOff, p, b, bOff, p, 1f, gw, gwOff + wOff, k, par);
+                Sgemm.gemm(false, true, og, k, p, gy, gyOff, p, b, bOff, ldb, 1f, gw, gwOff + wOff, k, par);
             }
-            if (gx != null) { // dcol = W_gᵀ · dY_g, folded back into dX
+            if (gx != null && !transposedInputGradient(geo)) { // dcol = W_gᵀ · dY_g, folded back into dX
                 if (cols == null) {
                     Sgemm.gemm(true, false, k, p, og, w, wOff, k, gy, gyOff, p, 1f, gx, xOff, p, par);
                 } else {
-                    Sgemm.gemm(true, false, k, p, og, w, wOff, k, gy, gyOff, p, 0f, cols, colOff, p, par);
-                    Im2Col.col2im(cols, colOff, geo, gx, xOff);
+                    Sgemm.gemm(true, false, k, p, og, w, wOff, k, gy, gyOff, p, 0f, cols, colOff, colLd, par);
+                    Im2Col.col2im(cols, colOff, colLd, geo, gx, xOff);
                 }
             }
+        }
+    }
+
+    /** Whether dX is computed as a stride-1 convolution of dY (square kernel, padding below the kernel). */
+    private static boolean transposedInputGradient(ConvGeometry geo) {
+        return geo.stride() == 1 && !geo.isPointwise() && geo.kernelHeight() == geo.kernelWidth()
+                && geo.padding() <= geo.kernelHeight() - 1;
+    }
+
+    /**
+     * Per group, the weights as [Cg, Og·KH·KW] with each kernel rotated by 180°: the weights of
+     * the convolution that maps dY back to dX.
+     */
+    private static float[] flipTransposed(float[] w, Layout l, float[] into) {
+        ConvGeometry geo = l.geo();
+        int cg = geo.channels(), og = l.groupOut(), kh = geo.kernelHeight(), kw = geo.kernelWidth(), kk = kh * kw;
+        for (int g = 0; g < l.groups(); g++) {
+            int base = g * cg * og * kk;
+            for (int o = 0; o < og; o++) {
+                for (int c = 0; c < cg; c++) {
+                    int src = ((g * og + o) * cg + c) * kk;
+                    int dst = base + c * og * kk + o * kk;
+                    for (int i = 0; i < kk; i++) {
+                        into[dst + i] = w[src + kk - 1 - i];
+                    }
+                }
+            }
+        }
+        return into;
+    }
+
+    /** dX_g += flip(W_g)ᵀ ⊛ dY_g for one sample (stride 1). */
+    private static void transposedSample(float[] gy, float[] flipped, float[] gx, Layout l, int s, ConvGeometry gyGeo,
+                                         float[] cols, int colOff, int ld, Parallelism par) {
+        ConvGeometry geo = l.geo();
+        int cg = geo.channels(), og = l.groupOut(), k = gyGeo.patchSize(), ip = l.inPlane();
+        for (int g = 0; g < l.groups(); g++) {
+            Im2Col.im2col(gy, s * l.outSample() + g * og * l.outPlane(), gyGeo, cols, colOff, ld);
+            Sgemm.gemm(false, false, cg, ip, k, flipped, g * cg * k, k, cols, colOff, ld, 1f,
+                    gx, s * l.inSample() + g * cg * ip, ip, par);
         }
     }
 

@@ -94,6 +94,9 @@ class ConvolutionTest {
         "2, 3, 5, 5, 3, 3, 2, 1, 3, true",
         "2, 2, 4, 5, 4, 3, 1, 1, 2, false",
         "1, 2, 7, 6, 2, 2, 3, 2, 1, true",
+        "2, 3, 6, 5, 2, 3, 1, 0, 1, false",
+        "1, 2, 5, 5, 3, 2, 1, 1, 1, true",
+        "1, 2, 4, 6, 3, 3, 1, 2, 1, false",
     })
     void gradientsMatchFiniteDifferences(int n, int c, int h, int wd, int o, int k, int s, int p, int groups,
                                          boolean withBias) {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Conv layers (NB201-like ReLU -> Conv -> BN blocks, batch 128, forward + backward): connectome and
+# PyTorch side by side in one run, one thread count at a time (connectome, then torch, so both see
+# the same machine load), then the ratio connectome/torch per shape and thread count.
+#
+#   bench/run-conv.sh [steps]           build the bench jar, then run both
+#   SKIP_BUILD=1 bench/run-conv.sh      reuse bench/<target>/benchmarks.jar
+#   CONNECTOME_TARGET=target-x ...      build directory name (as -Dconnectome.target)
+#   THREADS="1 2" SHAPES=all            a subset
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps="${1:-10}"
+target="${CONNECTOME_TARGET:-target}"
+jar="bench/$target/benchmarks.jar"
+shapes="${SHAPES:-all}"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -q -B -DskipTests -Dconnectome.target="$target" -pl bench -am package
+fi
+out="$(mktemp)"
+trap 'rm -f "$out"' EXIT
+for t in ${THREADS:-1 2}; do
+  java --add-modules jdk.incubator.vector -XX:+UseParallelGC -Xmx4g -cp "$jar" \
+    dev.connectome.bench.ConvBench "$t" "$steps" "$shapes" 2>/dev/null | tee -a "$out"
+  python3 bench/peers/conv_torch.py --threads "$t" --steps "$steps" --shapes "$shapes" 2>/dev/null | tee -a "$out"
+done
+python3 - "$out" <<'PY'
+import re, sys
+ms = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"(\S+) shape=(\S+) threads=(\d+) ms_median=([\d.]+) ms_best=([\d.]+)", line)
+    if m:
+        ms[(m.group(1), m.group(2), int(m.group(3)))] = (float(m.group(4)), float(m.group(5)))
+print("| shape | threads | connectome ms (median / best) | torch ms (median / best) | ratio median | ratio best |")
+print("|---|---|---|---|---|---|")
+for (side, shape, t), (med, best) in sorted(ms.items(), key=lambda kv: (kv[0][2], kv[0][1])):
+    if side != "connectome" or ("torch", shape, t) not in ms:
+        continue
+    tm, tb = ms[("torch", shape, t)]
+    print(f"| {shape} | {t} | {med:.1f} / {best:.1f} | {tm:.1f} / {tb:.1f} | {med / tm:.2f} | {best / tb:.2f} |")
+PY
