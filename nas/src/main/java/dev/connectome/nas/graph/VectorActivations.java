@@ -1,19 +1,94 @@
 package dev.connectome.nas.graph;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
- * WANN activations over whole rows, in place. Rows are multiples of the vector length.
+ * WANN activations over whole rows, in place, with Vector API arithmetic only. JDK 17's lanewise
+ * transcendental operators (EXP, TANH, SIN…) fall back to per-lane scalar calls here (measured
+ * slower than a scalar loop), and a scalar {@code Math.tanh} costs tens of nanoseconds, which would
+ * dominate a node whose sums cost a few cycles per sample; so exp, tanh and sin/cos(πx) are
+ * evaluated by range reduction and polynomials (Cephes-style coefficients; errors of a few float
+ * ulps, checked against {@link WannActivation} in VectorActivationsTest). Rows are multiples of
+ * the vector length.
  */
 final class VectorActivations {
+    private static final VectorSpecies<Float> S = GraphKernels.SPECIES;
+    private static final int VL = S.length();
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    /** 1.5·2²³: adding and subtracting it rounds a float to the nearest integer (|x| &lt; 2²²). */
+    private static final float ROUND_MAGIC = 12582912f;
+    private static final float PI = (float) Math.PI;
+
     private VectorActivations() {
     }
 
     /** {@code a[off + i] = act(id, a[off + i])} for i in [0, n). */
     static void apply(int id, float[] a, int off, int n) {
-        if (id == WannActivation.LINEAR || !WannActivation.isValid(id)) {
-            return;
-        }
-        for (int i = off; i < off + n; i++) {
-            a[i] = WannActivation.apply(id, a[i]);
+        int end = off + n;
+        switch (id) {
+            case WannActivation.STEP -> {
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                FloatVector zero = FloatVector.zero(S);
+                for (int i = off; i < end; i += VL) {
+                    FloatVector x = FloatVector.fromArray(S, a, i);
+                    zero.blend(one, x.compare(VectorOperators.GT, 0f)).intoArray(a, i);
+                }
+            }
+            case WannActivation.SIN -> {
+                for (int i = off; i < end; i += VL) {
+                    sinPi(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+                }
+            }
+            case WannActivation.COS -> {
+                for (int i = off; i < end; i += VL) {
+                    cosPi(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+                }
+            }
+            case WannActivation.GAUSSIAN -> {
+                for (int i = off; i < end; i += VL) {
+                    FloatVector x = FloatVector.fromArray(S, a, i);
+                    exp(x.mul(x).mul(-0.5f)).intoArray(a, i);
+                }
+            }
+            case WannActivation.TANH -> {
+                for (int i = off; i < end; i += VL) {
+                    tanh(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+                }
+            }
+            case WannActivation.SIGMOID -> {
+                for (int i = off; i < end; i += VL) {
+                    tanh(FloatVector.fromArray(S, a, i).mul(0.5f)).add(1f).mul(0.5f).intoArray(a, i);
+                }
+            }
+            case WannActivation.INVERSE -> {
+                for (int i = off; i < end; i += VL) {
+                    FloatVector.fromArray(S, a, i).neg().intoArray(a, i);
+                }
+            }
+            case WannActivation.ABS -> {
+                for (int i = off; i < end; i += VL) {
+                    FloatVector.fromArray(S, a, i).abs().intoArray(a, i);
+                }
+            }
+            case WannActivation.RELU -> {
+                for (int i = off; i < end; i += VL) {
+                    FloatVector.fromArray(S, a, i).max(0f).intoArray(a, i);
+                }
+            }
+            case WannActivation.SQUARE -> {
+                for (int i = off; i < end; i += VL) {
+                    FloatVector x = FloatVector.fromArray(S, a, i);
+                    x.mul(x).intoArray(a, i);
+                }
+            }
+            default -> {
+                // linear (and unknown ids, as in applyAct): identity
+            }
         }
     }
 
@@ -25,5 +100,82 @@ final class VectorActivations {
         for (int i = 0; i < n; i++) {
             g[gOff + i] *= WannActivation.derivative(id, pre[preOff + i], y[yOff + i]);
         }
+    }
+
+    private static FloatVector c(float v) {
+        return FloatVector.broadcast(S, v);
+    }
+
+    /** e^x, flushing to 0 below −87.3 and saturating at e^88.7 (Cephes expf polynomial). */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87.3f).min(88.7f);
+        FloatVector n = x.mul(LOG2E).add(ROUND_MAGIC).sub(ROUND_MAGIC);
+        FloatVector r = n.fma(c(-LN2_HI), x);
+        r = n.fma(c(-LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f);
+        p = p.fma(r, c(1.3981999507e-3f));
+        p = p.fma(r, c(8.3334519073e-3f));
+        p = p.fma(r, c(4.1665795894e-2f));
+        p = p.fma(r, c(1.6666665459e-1f));
+        p = p.fma(r, c(5.0000001201e-1f));
+        p = p.mul(r.mul(r)).add(r).add(1f);
+        IntVector e = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(126).lanewise(VectorOperators.LSHL, 23);
+        // 2^n split as 2·2^(n−1) so n = 128 (x near 88.7) stays representable.
+        return p.mul(e.reinterpretAsFloats()).mul(2f);
+    }
+
+    /** tanh: an odd polynomial below |x| = 0.625 (Cephes tanhf), else 1 − 2/(e^{2|x|} + 1) with the sign of x. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector z = x.mul(x);
+        FloatVector p = FloatVector.broadcast(S, -5.70498872745e-3f);
+        p = p.fma(z, c(2.06390887954e-2f));
+        p = p.fma(z, c(-5.37397155531e-2f));
+        p = p.fma(z, c(1.33314422036e-1f));
+        p = p.fma(z, c(-3.33332819422e-1f));
+        FloatVector small = p.mul(z).fma(x, x);
+        FloatVector e = exp(ax.min(9f).mul(2f));
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+        IntVector sign = x.reinterpretAsInts().lanewise(VectorOperators.AND, 0x80000000);
+        big = big.reinterpretAsInts().lanewise(VectorOperators.OR, sign).reinterpretAsFloats();
+        return big.blend(small, ax.compare(VectorOperators.LT, 0.625f));
+    }
+
+    /** sin(πx): x = k + r with integer k and |r| ≤ 1/2, sin(πx) = (−1)^k sin(πr), Taylor to degree 11. */
+    static FloatVector sinPi(FloatVector x) {
+        x = x.max(-4194304f).min(4194304f);
+        FloatVector k = x.add(ROUND_MAGIC).sub(ROUND_MAGIC);
+        FloatVector y = x.sub(k).mul(PI);
+        FloatVector z = y.mul(y);
+        FloatVector p = FloatVector.broadcast(S, -2.5052108e-8f);
+        p = p.fma(z, c(2.7557319e-6f));
+        p = p.fma(z, c(-1.9841270e-4f));
+        p = p.fma(z, c(8.3333333e-3f));
+        p = p.fma(z, c(-1.6666667e-1f));
+        FloatVector s = p.mul(z).fma(y, y);
+        return flipOdd(s, k);
+    }
+
+    /** cos(πx) = (−1)^k cos(πr), Taylor to degree 12. */
+    static FloatVector cosPi(FloatVector x) {
+        x = x.max(-4194304f).min(4194304f);
+        FloatVector k = x.add(ROUND_MAGIC).sub(ROUND_MAGIC);
+        FloatVector y = x.sub(k).mul(PI);
+        FloatVector z = y.mul(y);
+        FloatVector p = FloatVector.broadcast(S, 2.0876757e-9f);
+        p = p.fma(z, c(-2.7557319e-7f));
+        p = p.fma(z, c(2.4801587e-5f));
+        p = p.fma(z, c(-1.3888889e-3f));
+        p = p.fma(z, c(4.1666667e-2f));
+        p = p.fma(z, c(-0.5f));
+        FloatVector cos = p.fma(z, c(1f));
+        return flipOdd(cos, k);
+    }
+
+    /** Negates the lanes whose integer k is odd. */
+    private static FloatVector flipOdd(FloatVector v, FloatVector k) {
+        IntVector ki = (IntVector) k.convert(VectorOperators.F2I, 0);
+        IntVector sign = ki.lanewise(VectorOperators.LSHL, 31);
+        return v.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
     }
 }
