@@ -13,6 +13,15 @@ final class Wirings {
      */
     static WiringSnapshot snapshot(boolean[][] active, Tensor[] weights, int[] blocks, long step, int epoch,
                                    double accuracy) {
+        return snapshot(active, weights, blocks, false, step, epoch, accuracy);
+    }
+
+    /**
+     * As above; with {@code targetMajor} the matrices are [size_j, nodes before j] instead (the layout
+     * of a 1×1 convolution weight [out, in]).
+     */
+    static WiringSnapshot snapshot(boolean[][] active, Tensor[] weights, int[] blocks, boolean targetMajor,
+                                   long step, int epoch, double accuracy) {
         int count = 0;
         for (boolean[] f : active) {
             for (boolean b : f) {
@@ -27,12 +36,13 @@ final class Wirings {
         int first = blocks[0];
         for (int j = 0; j < weights.length; j++) {
             int size = blocks[j + 1];
+            int prefix = first;
             float[] v = weights[j].data();
             boolean[] f = active[j];
             for (int i = 0; i < f.length; i++) {
                 if (f[i]) {
-                    src[e] = i / size;
-                    dst[e] = first + i % size;
+                    src[e] = targetMajor ? i % prefix : i / size;
+                    dst[e] = first + (targetMajor ? i / prefix : i % size);
                     w[e] = v[i];
                     e++;
                 }

@@ -1,0 +1,77 @@
+package dev.connectome.bench;
+
+import dev.connectome.engine.nn.Module;
+import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.task.TrainSettings;
+import dev.connectome.nas.wiring.ChannelGraphNet;
+import dev.connectome.nas.wiring.ChannelGraphSpec;
+import dev.connectome.nas.wiring.NeuronGraphNet;
+import dev.connectome.nas.wiring.NeuronGraphSpec;
+import dev.connectome.nas.wiring.WiringVariant;
+import dev.connectome.nas.wiring.WiringVariants;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * DNW vs a random graph vs the complete graph at the same edge budget, several seeds each.
+ *
+ * <p>{@code neuron}: the neuron-level static graph on MNIST (784 inputs, hidden blocks, 10 outputs).
+ * {@code channel}: the channel-level tiny classifier on Fashion-MNIST ({@link ChannelGraphNet}).
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
+ * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
+ * variants (dnw,random,complete), edges, epochs, lr, batch, train (images, 0 = all), threads.
+ */
+public final class WiringBench {
+    private WiringBench() {
+    }
+
+    public static void main(String[] args) {
+        String mode = args.length > 0 ? args[0] : "neuron";
+        WiringArgs a = WiringArgs.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        Path dir = WiringData.dataDir(a.get("dataDir", null));
+        long[] seeds = a.longs("seeds", "1,2,3");
+        String[] variants = a.get("variants", "dnw,random,complete").split(",");
+        int threads = a.integer("threads", 2);
+        boolean neuron = mode.equals("neuron");
+        String dataset = a.get("dataset", neuron ? "mnist" : "fashion-mnist");
+        int epochs = a.integer("epochs", neuron ? 5 : 2);
+        int batch = a.integer("batch", 128);
+        double lr = a.decimal("lr", neuron ? 0.05 : 0.1);
+        int trainLimit = a.integer("train", 0);
+        Dataset[] data = WiringData.load(dir, dataset, trainLimit);
+        int[] hidden = a.ints("hidden", neuron ? "100,100,100" : "64,64,64,64");
+        int edges = a.integer("edges", neuron ? 2000 : 2000);
+        System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
+                        + " cosine, batch %d, %d epochs, %d threads%n", mode, dataset, data[0].size(), data[1].size(),
+                Arrays.toString(hidden), edges, lr, batch, epochs, threads);
+        for (String name : variants) {
+            WiringVariant variant = WiringVariants.get(name);
+            double[] acc = new double[seeds.length];
+            double seconds = 0;
+            long potential = 0;
+            for (int s = 0; s < seeds.length; s++) {
+                TrainSettings settings = WiringTrial.paperSgd(lr, epochs, batch, seeds[s], threads);
+                Module model;
+                if (neuron) {
+                    NeuronGraphNet net = new NeuronGraphNet(new NeuronGraphSpec(784, hidden, 10, edges, 28), variant,
+                            settings.random("init"));
+                    potential = net.potentialEdges();
+                    model = net;
+                } else {
+                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges), variant, settings.random("init"));
+                    potential = net.potentialEdges();
+                    model = net;
+                }
+                WiringTrial t = WiringTrial.run(model, settings, data[0], data[1]);
+                acc[s] = t.testAccuracy();
+                seconds += t.epochSeconds();
+                System.out.printf("  %s seed %d: test accuracy %.2f%%, %.1f s/epoch%n", name, seeds[s], acc[s],
+                        t.epochSeconds());
+            }
+            System.out.printf("%s %s: %s edges of %d potential: test accuracy %s %%, %.1f s/epoch%n", mode, name,
+                    variant.usesAllEdges() ? "all" : Integer.toString(edges), potential, WiringTrial.summary(acc),
+                    seconds / seeds.length);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.connectome.bench;
+
+import dev.connectome.engine.Parallelism;
+import dev.connectome.engine.nn.Module;
+import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.task.Classification;
+import dev.connectome.nas.task.ClassificationTrainer;
+import dev.connectome.nas.task.OptimizerSpec;
+import dev.connectome.nas.task.ScheduleSpec;
+import dev.connectome.nas.task.TrainResult;
+import dev.connectome.nas.task.TrainSettings;
+import dev.connectome.nas.task.TrainingListener;
+import java.util.Arrays;
+
+/** One training run of a wiring benchmark: test accuracy and mean epoch time. */
+record WiringTrial(double testAccuracy, double epochSeconds) {
+
+    /** The paper's optimizer (SGD, momentum 0.9, weight decay 1e-4) at the given rate, cosine-annealed. */
+    static TrainSettings paperSgd(double lr, int epochs, int batch, long seed, int threads) {
+        OptimizerSpec sgd = new OptimizerSpec(OptimizerSpec.Kind.SGD, lr, 0.9, false, 1e-4, 0.9, 0.999, 1e-8, 0.99);
+        return new TrainSettings(epochs, batch, seed, threads, sgd, ScheduleSpec.cosine(0), 0, 0);
+    }
+
+    static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test) {
+        TrainResult r = new ClassificationTrainer(settings).fit(model, train, null, TrainingListener.none());
+        if (!r.completed()) {
+            return new WiringTrial(Double.NaN, Double.NaN);
+        }
+        double epochSeconds = r.epochs().stream().mapToDouble(TrainingListener.EpochSummary::seconds).average().orElse(0);
+        try (Parallelism par = Parallelism.of(settings.threads())) {
+            return new WiringTrial(100 * Classification.evaluate(model, test, 500, par).accuracy(), epochSeconds);
+        }
+    }
+
+    /** "mean ± sd" of the finite values, with the per-seed values. */
+    static String summary(double[] acc) {
+        double[] v = Arrays.stream(acc).filter(Double::isFinite).toArray();
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        double sd = Math.sqrt(Arrays.stream(v).map(a -> (a - mean) * (a - mean)).sum() / Math.max(1, v.length - 1));
+        StringBuilder per = new StringBuilder();
+        for (double a : acc) {
+            per.append(per.length() == 0 ? "" : ", ").append(String.format("%.2f", a));
+        }
+        return String.format("%.2f ± %.2f (%s)", mean, sd, per);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.connectome.nas.wiring;
+
+import java.util.Arrays;
+
+/**
+ * The channel-level tiny classifier of Discovering Neural Wirings (allenai/dnw
+ * {@code models/graphs/neuralgraph.py}), sized for a CPU: every node is one channel.
+ *
+ * @param inChannels  image channels (1 for Fashion-MNIST)
+ * @param imageSize   image side; the stem divides it by 4 (28 → 7)
+ * @param blocks      sizes of the node blocks after the input nodes (the last block feeds the head)
+ * @param edges       edge budget k over all potential edges (ignored by the complete graph)
+ * @param inputNodes  channels the stem produces, the graph's input nodes (the paper: 32)
+ * @param classes     outputs of the linear head
+ */
+public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes) {
+    public ChannelGraphSpec {
+        blocks = blocks.clone();
+        if (inChannels <= 0 || imageSize < 4 || inputNodes <= 0 || classes <= 0 || blocks.length == 0) {
+            throw new IllegalArgumentException("channel graph needs channels > 0, image size >= 4, input nodes > 0, "
+                    + "classes > 0 and at least one block, got " + inChannels + ", " + imageSize + ", " + inputNodes
+                    + ", " + classes + ", " + Arrays.toString(blocks));
+        }
+        for (int b : blocks) {
+            if (b <= 0) {
+                throw new IllegalArgumentException("block sizes must be > 0, got " + Arrays.toString(blocks));
+            }
+        }
+        long potential = potential(inputNodes, blocks);
+        if (edges <= 0 || edges > potential) {
+            throw new IllegalArgumentException("edge budget must be in [1, " + potential + "] for " + inputNodes
+                    + " input nodes and blocks " + Arrays.toString(blocks) + ", got " + edges);
+        }
+    }
+
+    /** 32 input nodes and 10 classes, as in the paper. */
+    public ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges) {
+        this(inChannels, imageSize, blocks, edges, 32, 10);
+    }
+
+    /** Edges allowed by the block order (u in an earlier block than v). */
+    public long potentialEdges() {
+        return potential(inputNodes, blocks);
+    }
+
+    /** All nodes, input nodes included. */
+    public int nodes() {
+        return inputNodes + Arrays.stream(blocks).sum();
+    }
+
+    private static long potential(int inputs, int[] blocks) {
+        long n = 0, prefix = inputs;
+        for (int b : blocks) {
+            n += prefix * b;
+            prefix += b;
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChannelGraphSpec s && inChannels == s.inChannels && imageSize == s.imageSize
+                && edges == s.edges && inputNodes == s.inputNodes && classes == s.classes
+                && Arrays.equals(blocks, s.blocks);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(blocks) * 31 + edges * 7 + inputNodes * 3 + classes + imageSize * 11 + inChannels;
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelGraphSpec[" + nodes() + " nodes, blocks=" + Arrays.toString(blocks) + ", edges=" + edges + "]";
+    }
+}
