@@ -208,13 +208,13 @@ class ProjectionContractTest {
     void fastfoodMemoryIsLinearInDNotInDTimesd() {
         FastfoodProjection p = FastfoodProjection.create(199_210, 1000, 0, new SplittableRandom(1));
         assertThat(p.blockLength()).isEqualTo(262_144);
-        assertThat(p.storedValues()).isEqualTo(3L * 262_144);
+        assertThat(p.storedValues()).isEqualTo(5L * 262_144);
         assertThat(p.scratchLength()).isEqualTo(2 * 262_144);
     }
 
     @Test
     void registryKnowsTheFourTypesAndNamesUnknownOnes() {
-        assertThat(Projections.standard().names()).containsExactly("dense", "dense-qr", "fastfood", "sparse");
+        assertThat(Projections.standard().names()).containsExactly("dense", "dense-qr", "fastfood", "fastfood-li", "sparse");
         assertThatThrownBy(() -> Projections.standard().get("johnson"))
                 .hasMessageContaining("unknown projection 'johnson'").hasMessageContaining("fastfood");
     }
