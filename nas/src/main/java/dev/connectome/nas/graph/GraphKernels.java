@@ -50,6 +50,45 @@ final class GraphKernels {
         }
     }
 
+    /**
+     * {@code dst[dstOff + b] = s·(base[baseOff + b] + Σ_j vals_j[b])} over sources {@code from..to}
+     * (rows of {@code vals} counted from {@code valsOff}); {@code base == null} means no base term.
+     */
+    static void scaledSumOnto(float[] base, int baseOff, float[] vals, int valsOff, int[] rows, int from, int to, float s,
+                              int stride, float[] dst, int dstOff) {
+        FloatVector sv = FloatVector.broadcast(SPECIES, s);
+        for (int b = 0; b < stride; b += TILE) {
+            FloatVector a0;
+            FloatVector a1;
+            FloatVector a2;
+            FloatVector a3;
+            if (base != null) {
+                int o = baseOff + b;
+                a0 = FloatVector.fromArray(SPECIES, base, o);
+                a1 = FloatVector.fromArray(SPECIES, base, o + VL);
+                a2 = FloatVector.fromArray(SPECIES, base, o + 2 * VL);
+                a3 = FloatVector.fromArray(SPECIES, base, o + 3 * VL);
+            } else {
+                a0 = FloatVector.zero(SPECIES);
+                a1 = a0;
+                a2 = a0;
+                a3 = a0;
+            }
+            for (int j = from; j < to; j++) {
+                int o = valsOff + rows[j] * stride + b;
+                a0 = a0.add(FloatVector.fromArray(SPECIES, vals, o));
+                a1 = a1.add(FloatVector.fromArray(SPECIES, vals, o + VL));
+                a2 = a2.add(FloatVector.fromArray(SPECIES, vals, o + 2 * VL));
+                a3 = a3.add(FloatVector.fromArray(SPECIES, vals, o + 3 * VL));
+            }
+            int d = dstOff + b;
+            a0.mul(sv).intoArray(dst, d);
+            a1.mul(sv).intoArray(dst, d + VL);
+            a2.mul(sv).intoArray(dst, d + 2 * VL);
+            a3.mul(sv).intoArray(dst, d + 3 * VL);
+        }
+    }
+
     /** As {@link #sum} but {@code Σ_j w[j]·src_j[b]}. */
     static void weightedSum(float[] in, float[] vals, int[] rows, float[] w, int start, int mid, int end, int stride,
                             float[] dst, int dstOff) {

@@ -122,9 +122,9 @@ public final class GraphNet {
         return genomeWeights.clone();
     }
 
-    /** Scratch floats a forward pass over a batch of this size needs. */
+    /** Scratch floats any forward pass of this net over a batch of this size needs. */
     public int scratchSize(int batch) {
-        return computed * NodeMajorInput.strideFor(batch);
+        return 2 * computed * NodeMajorInput.strideFor(batch);
     }
 
     /**
@@ -150,6 +150,40 @@ public final class GraphNet {
             VectorActivations.apply(activation[c], scratch, off, stride);
         }
         copyOutputs(scratch, stride, in.batch(), out);
+    }
+
+    /**
+     * Weight-agnostic forward passes for several shared weights (WANN's sweep) in one call:
+     * {@code out} receives {@code [sharedWeights.length][batch][outputs]}. Since every connection
+     * carries the same w, a node's pre-activation is w·(Σ bias/input sources + Σ hidden sources); the
+     * first sum does not depend on w and is computed once for all weights, which saves most of the
+     * work for genomes whose connections mostly leave the inputs (MNIST256).
+     */
+    public void forwardShared(NodeMajorInput in, float[] sharedWeights, float[] out, float[] scratch) {
+        int batch = in.batch();
+        check(in, out, scratch);
+        if (out.length < sharedWeights.length * batch * outputs) {
+            throw new IllegalArgumentException("out has " + out.length + " values, needs "
+                    + sharedWeights.length * batch * outputs);
+        }
+        int stride = in.stride();
+        float[] x = in.data();
+        int valsBase = computed * stride; // scratch = [input-part sums | node values]
+        for (int c = 0; c < computed; c++) {
+            if (mid[c] > start[c]) {
+                GraphKernels.sum(x, null, rows, start[c], mid[c], mid[c], stride, scratch, c * stride);
+            }
+        }
+        for (int k = 0; k < sharedWeights.length; k++) {
+            float w = sharedWeights[k];
+            for (int c = 0; c < computed; c++) {
+                int off = valsBase + c * stride;
+                GraphKernels.scaledSumOnto(mid[c] > start[c] ? scratch : null, c * stride, scratch, valsBase, rows,
+                        mid[c], start[c + 1], w, stride, scratch, off);
+                VectorActivations.apply(activation[c], scratch, off, stride);
+            }
+            copyOutputs(scratch, valsBase, stride, batch, out, k * batch * outputs);
+        }
     }
 
     /**
@@ -261,11 +295,15 @@ public final class GraphNet {
     }
 
     private void copyOutputs(float[] vals, int stride, int batch, float[] out) {
+        copyOutputs(vals, 0, stride, batch, out, 0);
+    }
+
+    private void copyOutputs(float[] vals, int valsOff, int stride, int batch, float[] out, int outOff) {
         int firstOut = computed - outputs;
         for (int o = 0; o < outputs; o++) {
-            int row = (firstOut + o) * stride;
+            int row = valsOff + (firstOut + o) * stride;
             for (int b = 0; b < batch; b++) {
-                out[b * outputs + o] = vals[row + b];
+                out[outOff + b * outputs + o] = vals[row + b];
             }
         }
     }

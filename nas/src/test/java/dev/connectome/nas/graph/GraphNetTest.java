@@ -70,6 +70,28 @@ class GraphNetTest {
         }
     }
 
+    @Property(tries = 40)
+    void sweepOverSharedWeightsEqualsOneCallPerWeight(@ForAll @IntRange(min = 0, max = 60) int mutations,
+                                                      @ForAll @IntRange(min = 1, max = 40) int batch, @ForAll long seed) {
+        NeuronGraph g = Genomes.random(6, 3, mutations, Genomes.ALL, seed);
+        GraphNet net = GraphNet.compile(g);
+        NodeMajorInput in = NodeMajorInput.of(Genomes.uniform(batch * 6, -1f, 1f, seed), batch, 6);
+        float[] scratch = new float[net.scratchSize(batch)];
+        java.util.Arrays.fill(scratch, Float.NaN); // stale scratch must not matter
+        float[] all = new float[SHARED.length * batch * 3];
+        net.forwardShared(in, SHARED, all, scratch);
+        for (int k = 0; k < SHARED.length; k++) {
+            float[] one = new float[batch * 3];
+            net.forwardShared(in, SHARED[k], one, new float[net.scratchSize(batch)]);
+            float[] part = java.util.Arrays.copyOfRange(all, k * batch * 3, (k + 1) * batch * 3);
+            // Same sums in the same order, only regrouped as w·(Σ inputs + Σ hidden): equal up to rounding.
+            for (int i = 0; i < one.length; i++) {
+                assertThat(part[i]).as("weight %s value %d", SHARED[k], i)
+                        .isCloseTo(one[i], org.assertj.core.data.Offset.offset(1e-4f * (1 + Math.abs(one[i]))));
+            }
+        }
+    }
+
     @Test
     void preparedInputAndScratchGiveTheSameOutputs() {
         NeuronGraph g = Genomes.random(5, 3, 30, Genomes.ALL, 4);
