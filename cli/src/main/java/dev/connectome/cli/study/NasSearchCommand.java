@@ -6,6 +6,7 @@ import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.cell.Nb201Dataset;
 import dev.connectome.nas.cell.Nb201SearchSettings;
+import dev.connectome.nas.search.reinforce.ControllerSettings;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.TrialRecord;
@@ -35,7 +36,9 @@ public final class NasSearchCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "evolution",
-            description = "random or evolution (regularized evolution, Real et al. 2019) (default: ${DEFAULT-VALUE}).")
+            description = "random, evolution (regularized evolution, Real et al. 2019), reinforce (LSTM controller, "
+                    + "Zoph & Le 2017) or naswot (score N untrained cells per trial, Mellor et al. 2021) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--budget", paramLabel = "N", defaultValue = "100",
@@ -56,6 +59,59 @@ public final class NasSearchCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "S", defaultValue = "3",
             description = "Evolution: tournament sample size (default: ${DEFAULT-VALUE}).")
     int sample;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
+            description = "Reinforce: controller Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--entropy", paramLabel = "BETA", defaultValue = "1e-4",
+            description = "Reinforce: entropy bonus weight (default: ${DEFAULT-VALUE}).")
+    double entropy;
+
+    @Option(names = "--reward", paramLabel = "NAME", defaultValue = "accuracy",
+            description = "Reinforce: reward shaping, accuracy or accuracy3 (NAS's cubed accuracy) (default: ${DEFAULT-VALUE}).")
+    String reward;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "32",
+            description = "Reinforce: controller LSTM units (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--controller-batch", paramLabel = "M", defaultValue = "1",
+            description = "Reinforce: children per controller update (default: ${DEFAULT-VALUE}).")
+    int controllerBatch;
+
+    @Option(names = "--baseline-decay", paramLabel = "D", defaultValue = "0.9",
+            description = "Reinforce: EMA decay of the reward baseline (default: ${DEFAULT-VALUE}).")
+    double baselineDecay;
+
+    @Option(names = "--shared-heads",
+            description = "Reinforce: one softmax head for all decisions of a type (ENAS) instead of one per position.")
+    boolean sharedHeads;
+
+    @Option(names = "--naswot-n", paramLabel = "N", defaultValue = "100",
+            description = "Naswot: untrained cells scored per trial (default: ${DEFAULT-VALUE}).")
+    int naswotN;
+
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "16",
+            description = "Naswot: channels C of the scored NB201 networks (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "5",
+            description = "Naswot: cells per stage of the scored networks (default: ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(names = "--images", paramLabel = "B", defaultValue = "128",
+            description = "Naswot: images in the scoring batch (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--image-data", paramLabel = "NAME", defaultValue = "auto",
+            description = "Naswot: data set of the scoring batch; auto = CIFAR-10, else MNIST-like, else the embedded "
+                    + "sample (default: ${DEFAULT-VALUE}).")
+    String imageData;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Naswot: data directory (default: $CONNECTOME_DATA, else ./data).")
+    String dataDir;
 
     @Option(names = "--workers", paramLabel = "K", defaultValue = "1",
             description = "Trials evaluated at once in this process (default: ${DEFAULT-VALUE}).")
@@ -108,8 +164,34 @@ public final class NasSearchCommand implements Callable<Integer> {
         }
     }
 
+    /** Settings of a reinforce or naswot search; any bad value is a user error naming it. */
+    PolicySearchSettings policySettings() {
+        if (!space.equalsIgnoreCase("nb201")) {
+            throw new UserException("--space: unknown search space '" + space + "' (available: nb201)");
+        }
+        if (budget < 0) {
+            throw new UserException("--budget must be >= 0, got " + budget);
+        }
+        if (time != null && !(time > 0)) {
+            throw new UserException("--time must be a positive number of seconds, got " + time);
+        }
+        String dir = dataDir != null ? dataDir : System.getenv().getOrDefault("CONNECTOME_DATA", "data");
+        try {
+            ControllerSettings cs = ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
+                    .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
+                    .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
+            return new PolicySearchSettings(strategy, Nb201Dataset.parse(dataset), budget, seed, workers,
+                    batch != null ? batch : workers, time, target, cs, naswotN, channels, cells, images, imageData, dir);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
+        if (PolicySearchSettings.handles(strategy)) {
+            return callPolicy();
+        }
         Nb201SearchSettings s = settings();
         String name = study != null ? Nb201Runner.checkName(study) : Nb201Runner.defaultName(s);
         io.out().println(Nb201Runner.settingsLine(name, s, storage.describe()));
@@ -133,6 +215,35 @@ public final class NasSearchCommand implements Callable<Integer> {
             StudyResult r = Nb201Runner.run(io, store, name, s, tuning);
             Nb201Runner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
             io.out().println("report: connectome report " + name + storageFlag());
+        }
+        return ExitCodes.OK;
+    }
+
+    private Integer callPolicy() {
+        PolicySearchSettings s = policySettings();
+        String name = study != null ? Nb201Runner.checkName(study) : PolicySearchRunner.defaultName(s);
+        io.out().println(PolicySearchRunner.settingsLine(name, s, storage.describe()));
+        io.out().flush();
+        try (TrialStore store = storage.openOrCreate()) {
+            Optional<StudyInfo> existing = store.findStudy(name);
+            if (existing.isPresent()) {
+                if (!PolicySearchRunner.handles(existing.get())
+                        || !PolicySearchRunner.settingsOf(existing.get()).withWorkers(1).equals(s.withWorkers(1))) {
+                    throw new UserException("study '" + name + "' already exists in " + storage.describe()
+                            + " with other settings; continue it with 'connectome studies resume " + name
+                            + "' or choose another --study name");
+                }
+                long finished = store.trials(name).stream().filter(t -> t.state().isFinished()).count();
+                io.out().printf("study '%s' exists with these settings: continuing it (%d trials finished)%n", name,
+                        finished);
+            }
+            long start = System.nanoTime();
+            StudyResult r = PolicySearchRunner.run(io, store, name, s, tuning);
+            PolicySearchRunner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
+            io.out().println("report: connectome report " + name + storageFlag());
+            if (s.strategy().equals("reinforce")) {
+                io.out().println("controller analysis: connectome nas analyse " + name + storageFlag());
+            }
         }
         return ExitCodes.OK;
     }

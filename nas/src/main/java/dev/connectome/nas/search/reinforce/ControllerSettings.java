@@ -93,6 +93,11 @@ public record ControllerSettings(int hiddenSize, double initRange, boolean perPo
                 entropyWeight, baselineDecay, batchSize, reward, valueScale, seed, memory);
     }
 
+    public ControllerSettings withBaselineDecay(double decay) {
+        return new ControllerSettings(hiddenSize, initRange, perPositionHeads, temperature, tanhConstant, learningRate,
+                entropyWeight, decay, batchSize, reward, valueScale, seed, memory);
+    }
+
     public ControllerSettings withSharedHeads(boolean shared) {
         return new ControllerSettings(hiddenSize, initRange, !shared, temperature, tanhConstant, learningRate,
                 entropyWeight, baselineDecay, batchSize, reward, valueScale, seed, memory);

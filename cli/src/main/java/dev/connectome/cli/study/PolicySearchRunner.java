@@ -1,0 +1,194 @@
+package dev.connectome.cli.study;
+
+import dev.connectome.cli.Io;
+import dev.connectome.cli.UserException;
+import dev.connectome.engine.Parallelism;
+import dev.connectome.nas.cell.Nb201Cell;
+import dev.connectome.nas.cell.Nb201Space;
+import dev.connectome.nas.cell.Nb201TableEvaluator;
+import dev.connectome.nas.data.DataException;
+import dev.connectome.nas.data.ImageBatches;
+import dev.connectome.nas.score.ZeroCostScores;
+import dev.connectome.nas.search.NaswotSelection;
+import dev.connectome.nas.search.Strategy;
+import dev.connectome.nas.search.reinforce.ReinforceStrategy;
+import dev.connectome.nas.study.Direction;
+import dev.connectome.nas.study.Settings;
+import dev.connectome.nas.study.Study;
+import dev.connectome.nas.study.StudyBuilder;
+import dev.connectome.nas.study.StudyInfo;
+import dev.connectome.nas.study.StudyResult;
+import dev.connectome.nas.study.ThreadExecutor;
+import dev.connectome.nas.study.TrialRecord;
+import dev.connectome.nas.study.TrialStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs NB201 table studies whose strategy is REINFORCE or NASWOT ({@link PolicySearchSettings}), for
+ * {@code nas search} and {@code studies resume}.
+ */
+public final class PolicySearchRunner {
+    private PolicySearchRunner() {
+    }
+
+    /** Whether a stored study was made by these settings (strategy reinforce or naswot). */
+    public static boolean handles(StudyInfo info) {
+        Object s = Settings.fromJson(info.settingsJson()).get("strategy");
+        return s instanceof String str && PolicySearchSettings.handles(str);
+    }
+
+    /** The stored settings, or a user error. */
+    public static PolicySearchSettings settingsOf(StudyInfo info) {
+        try {
+            return PolicySearchSettings.fromMap(Settings.fromJson(info.settingsJson()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("study '" + info.name() + "' cannot be run by this version: " + e.getMessage(), e);
+        }
+    }
+
+    /** The default study name: every setting that changes the result. */
+    public static String defaultName(PolicySearchSettings s) {
+        StringBuilder b = new StringBuilder("nb201-").append(s.strategy());
+        if (s.strategy().equals("reinforce")) {
+            var c = s.controller();
+            b.append("-lr").append(number(c.learningRate())).append("-").append(c.reward());
+            if (c.entropyWeight() != 1e-4) {
+                b.append("-ent").append(number(c.entropyWeight()));
+            }
+            if (c.hiddenSize() != 32) {
+                b.append("-h").append(c.hiddenSize());
+            }
+            if (c.batchSize() != 1) {
+                b.append("-m").append(c.batchSize());
+            }
+            if (c.baselineDecay() != 0.9) {
+                b.append("-bl").append(number(c.baselineDecay()));
+            }
+            if (!c.perPositionHeads()) {
+                b.append("-shared");
+            }
+        } else {
+            b.append("-N").append(s.naswotN()).append("-C").append(s.channels()).append("n").append(s.cells())
+                    .append("-b").append(s.images()).append('-').append(s.imageData());
+        }
+        b.append('-').append(s.dataset().id());
+        if (s.trials() > 0) {
+            b.append("-n").append(s.trials());
+        }
+        if (s.batchSize() != 1) {
+            b.append("-b").append(s.batchSize());
+        }
+        if (s.maxSeconds() != null) {
+            b.append("-t").append(number(s.maxSeconds()));
+        }
+        if (s.target() != null) {
+            b.append("-target").append(number(s.target()));
+        }
+        return b.append("-seed").append(s.seed()).toString();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The strategy the settings describe; NASWOT loads its image batch here (a user error if missing). */
+    public static Strategy<Nb201Cell> strategy(PolicySearchSettings s) {
+        if (s.strategy().equals("reinforce")) {
+            return new ReinforceStrategy<>(new Nb201Space(), s.controller());
+        }
+        ImageBatches.Batch batch;
+        try {
+            batch = ImageBatches.load(Path.of(s.dataDir()), s.imageData(), s.images(), s.seed());
+        } catch (DataException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        return NaswotSelection.nb201(s.naswotN(), ZeroCostScores.byId("naswot"), batch, s.channels(), s.cells(), s.seed(),
+                Parallelism.single());
+    }
+
+    /** A study builder for the settings (caller closes the executor). */
+    public static StudyBuilder<Nb201Cell> builder(String name, PolicySearchSettings s, TrialStore store,
+            ThreadExecutor executor) {
+        StudyBuilder<Nb201Cell> b = Study.builder(new Nb201Space(), strategy(s), new Nb201TableEvaluator(s.dataset()), store)
+                .name(name).seed(s.seed()).direction(Direction.MAXIMIZE).executor(executor).batchSize(s.batchSize())
+                .settings(s.toMap());
+        if (s.trials() > 0) {
+            b.trials(s.trials());
+        }
+        if (s.maxSeconds() != null) {
+            b.time(Duration.ofMillis(Math.round(s.maxSeconds() * 1000)));
+        }
+        if (s.target() != null) {
+            b.target(s.target());
+        }
+        return b;
+    }
+
+    /** Runs (or resumes) the study to its budget with a progress line per trial. */
+    public static StudyResult run(Io io, TrialStore store, String name, PolicySearchSettings s, StudyTuning tuning) {
+        try (ThreadExecutor executor = ThreadExecutor.of(s.workers())) {
+            TrialProgress progress = new TrialProgress(io.out(), io.tty(), s.trials(), "%");
+            StudyBuilder<Nb201Cell> builder = builder(name, s, store, executor).listener(progress);
+            if (tuning != null) {
+                tuning.apply(builder);
+            }
+            Study<Nb201Cell> study;
+            try {
+                study = builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            StudyResult result = study.run();
+            progress.finish();
+            return result;
+        }
+    }
+
+    /** Settings as printed at start. */
+    public static String settingsLine(String name, PolicySearchSettings s, String store) {
+        Map<String, Object> m = new LinkedHashMap<>(s.toMap());
+        m.put("study", name);
+        m.put("storage", store);
+        StringBuilder b = new StringBuilder("settings:");
+        m.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    /** Prints the best trial and the study's counts. */
+    public static void printOutcome(Io io, StudyResult r, PolicySearchSettings s, String store, double seconds) {
+        if (r.best().isPresent()) {
+            TrialRecord b = r.best().get();
+            io.out().printf(Locale.ROOT, "best: %s  %s test accuracy %.2f%% (trial %d)%n", b.architecture(),
+                    s.dataset().id(), b.value(), b.number());
+        } else {
+            io.out().println("best: none (no trial completed)");
+        }
+        io.out().printf(Locale.ROOT, "study '%s' in %s: %d complete, %d failed; %d evaluated by this run in %.1fs "
+                + "(stopped by %s)%n", r.study(), store, r.complete(), r.failed(), r.evaluated(), seconds,
+                Nb201Runner.stopReason(r.stopReason()));
+    }
+
+    /** For {@code studies resume}: continues a stored reinforce/naswot study. */
+    public static StudyResult resume(Io io, TrialStore store, StudyInfo info, Integer workers, StudyTuning tuning,
+            String storeName) {
+        PolicySearchSettings s = settingsOf(info);
+        if (workers != null) {
+            if (workers < 1) {
+                throw new UserException("--workers must be >= 1, got " + workers);
+            }
+            s = s.withWorkers(workers);
+        }
+        io.out().println(settingsLine(info.name(), s, storeName));
+        long finished = store.trials(info.name()).stream().filter(t -> t.state().isFinished()).count();
+        io.out().printf("resuming study '%s' (%d trials finished)%n", info.name(), finished);
+        io.out().flush();
+        long start = System.nanoTime();
+        StudyResult r = run(io, store, info.name(), s, tuning);
+        printOutcome(io, r, s, storeName, (System.nanoTime() - start) / 1e9);
+        return r;
+    }
+}

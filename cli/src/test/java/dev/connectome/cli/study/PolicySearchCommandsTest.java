@@ -1,0 +1,110 @@
+package dev.connectome.cli.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.connectome.cli.Io;
+import dev.connectome.cli.Main;
+import dev.connectome.cli.UserException;
+import dev.connectome.nas.cell.Nb201Dataset;
+import dev.connectome.nas.search.reinforce.ControllerSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code nas search --strategy reinforce|naswot} and {@code nas analyse} in-process on temporary SQLite stores. */
+class PolicySearchCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Io(new PrintWriter(out, true), new PrintWriter(err, true), false));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return tmp.resolve("studies.db").toString();
+    }
+
+    private StringWriter analyse(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        NasAnalyseCommand cmd = new NasAnalyseCommand(new Io(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false));
+        new CommandLine(cmd).parseArgs(args);
+        assertThat(cmd.call()).isZero();
+        return out;
+    }
+
+    @Test
+    void reinforceSearchContinuesAndIsAnalysed() throws Exception {
+        Run search = cli("nas", "search", "--strategy", "reinforce", "--budget", "25", "--seed", "2", "--reward",
+                "accuracy3", "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        String name = "nb201-reinforce-lr0.01-accuracy3-cifar10-n25-seed2";
+        assertThat(search.out()).contains("strategy=reinforce", "reward=accuracy3", "study=" + name, "trial 25/25",
+                "best: ", "nas analyse " + name);
+
+        Run again = cli("nas", "search", "--strategy", "reinforce", "--budget", "25", "--seed", "2", "--reward",
+                "accuracy3", "--storage", db());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("continuing it (25 trials finished)", "0 evaluated by this run");
+
+        Run clash = cli("nas", "search", "--strategy", "reinforce", "--budget", "25", "--seed", "2", "--study", name,
+                "--storage", db());
+        assertThat(clash.code()).isEqualTo(2);
+        assertThat(clash.err().strip()).contains("already exists").doesNotContain("\n");
+
+        Path html = tmp.resolve("a.html");
+        String out = analyse(name, "--samples", "100", "--rows", "12", "-o", html.toString(), "--storage", db()).toString();
+        assertThat(out).contains("untrained: mean", "trained (25 children): mean", "wrote " + html);
+        assertThat(html).isRegularFile().content().contains("Controller hidden states", "<svg", "shared connections");
+    }
+
+    @Test
+    void badReinforceSettingsAreOneLineErrors() {
+        Run bad = cli("nas", "search", "--strategy", "reinforce", "--reward", "accuracy9", "--storage", db());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("accuracy9", "accuracy3").doesNotContain("\n");
+        Run lr = cli("nas", "search", "--strategy", "reinforce", "--lr", "-1", "--storage", db());
+        assertThat(lr.code()).isEqualTo(2);
+        assertThat(lr.err()).contains("learning rate");
+    }
+
+    @Test
+    void analyseRefusesAStudyWithoutAController() {
+        Run random = cli("nas", "search", "--strategy", "random", "--budget", "5", "--storage", db());
+        assertThat(random.code()).as(random.err()).isZero();
+        assertThatThrownBy(() -> analyse("nb201-random-cifar10-n5-seed1", "--storage", db()))
+                .isInstanceOf(UserException.class).hasMessageContaining("not made by the reinforce strategy");
+    }
+
+    @Test
+    void naswotSearchOnTheEmbeddedSample() {
+        Run search = cli("nas", "search", "--strategy", "naswot", "--budget", "2", "--naswot-n", "3", "--channels", "4",
+                "--cells", "1", "--images", "8", "--image-data", "mnist-sample", "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        assertThat(search.out()).contains("strategy=naswot", "naswotN=3", "trial 2/2", "best: ");
+    }
+
+    @Test
+    void settingsRoundTripThroughTheStoredMap() {
+        ControllerSettings cs = ControllerSettings.defaults(5).withLearningRate(0.02).withEntropy(0.001)
+                .withReward("accuracy3", 100).withHidden(16).withBatch(4).withBaselineDecay(0.95).withSharedHeads(true);
+        PolicySearchSettings s = new PolicySearchSettings("reinforce", Nb201Dataset.CIFAR100, 50, 5, 2, 2, 30.0, null,
+                cs, 100, 16, 5, 128, "auto", "data");
+        assertThat(PolicySearchSettings.fromMap(s.toMap())).isEqualTo(s);
+        assertThat(PolicySearchRunner.defaultName(s))
+                .isEqualTo("nb201-reinforce-lr0.02-accuracy3-ent0.001-h16-m4-bl0.95-shared-cifar100-n50-b2-t30-seed5");
+        PolicySearchSettings n = new PolicySearchSettings("naswot", Nb201Dataset.CIFAR10, 10, 1, 1, 1, null, null,
+                ControllerSettings.defaults(1), 10, 8, 2, 16, "mnist", "/d");
+        assertThat(PolicySearchSettings.fromMap(n.toMap())).isEqualTo(n);
+    }
+}
