@@ -27,14 +27,15 @@ python3 - "$out" <<'PY'
 import re, sys
 ms = {}
 for line in open(sys.argv[1]):
-    m = re.match(r"(\S+) shape=(\S+) threads=(\d+) ms_median=([\d.]+) ms_best=([\d.]+)", line)
+    m = re.match(r"(\S+) shape=(\S+) threads=(\d+) ms_median=([\d.]+) ms_best=([\d.]+) cpu_ms_median=([\d.]+)", line)
     if m:
-        ms[(m.group(1), m.group(2), int(m.group(3)))] = (float(m.group(4)), float(m.group(5)))
-print("| shape | threads | connectome ms (median / best) | torch ms (median / best) | ratio median | ratio best |")
-print("|---|---|---|---|---|---|")
-for (side, shape, t), (med, best) in sorted(ms.items(), key=lambda kv: (kv[0][2], kv[0][1])):
+        ms[(m.group(1), m.group(2), int(m.group(3)))] = tuple(float(m.group(i)) for i in (4, 5, 6))
+print("| shape | threads | connectome ms median / best / cpu | torch ms median / best / cpu | ratio median | ratio best | ratio cpu |")
+print("|---|---|---|---|---|---|---|")
+for (side, shape, t), (med, best, cpu) in sorted(ms.items(), key=lambda kv: (kv[0][2], kv[0][1])):
     if side != "connectome" or ("torch", shape, t) not in ms:
         continue
-    tm, tb = ms[("torch", shape, t)]
-    print(f"| {shape} | {t} | {med:.1f} / {best:.1f} | {tm:.1f} / {tb:.1f} | {med / tm:.2f} | {best / tb:.2f} |")
+    tm, tb, tc = ms[("torch", shape, t)]
+    print(f"| {shape} | {t} | {med:.1f} / {best:.1f} / {cpu:.1f} | {tm:.1f} / {tb:.1f} / {tc:.1f} "
+          f"| {med / tm:.2f} | {best / tb:.2f} | {cpu / tc:.2f} |")
 PY
