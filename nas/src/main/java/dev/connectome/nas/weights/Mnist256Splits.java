@@ -14,9 +14,18 @@ public record Mnist256Splits(Dataset train, Dataset validation, Dataset test) {
 
     /** Loads MNIST from {@code dataDir} (see {@link DataSets#load}) and applies {@link Mnist256}. */
     public static Mnist256Splits load(Path dataDir) {
-        Dataset all = Mnist256.apply(DataSets.load(dataDir, "mnist", true));
+        return load(dataDir, TRAIN);
+    }
+
+    /** As {@link #load(Path)} with the first {@code trainCount} training images for training. */
+    public static Mnist256Splits load(Path dataDir, int trainCount) {
+        Dataset all = DataSets.load(dataDir, "mnist", true);
+        if (trainCount < 1 || trainCount >= all.size()) {
+            throw new IllegalArgumentException("cannot train on " + trainCount + " of the " + all.size()
+                    + " MNIST training images in " + dataDir + " and validate on the rest");
+        }
         Dataset test = Mnist256.apply(DataSets.load(dataDir, "mnist", false));
-        return of(all, test, TRAIN);
+        return of(Mnist256.apply(all), test, trainCount);
     }
 
     /** The first {@code trainCount} of {@code trainAll} for training, the rest for validation. */
