@@ -22,7 +22,8 @@ import java.util.Locale;
  * max, replace 100; L_sup on 100 buffered cells from epoch 10), and the untrained controller. Prints the
  * score distributions of 1000 samples, the hidden-state spread over 100 samples, and the Spearman table.
  *
- * <p>Usage: {@code ControllerAnalysisBench [epochs=20] [perEpoch=100] [lr=0.003] [seed=1] [shared=true]}
+ * <p>Usage: {@code ControllerAnalysisBench [epochs=20] [perEpoch=100] [lr=0.003] [seed=1] [shared=true]
+ * [temperature=1] [tanh=0] [entropy=1e-4]} (ENAS: temperature=5 tanh=2.5)
  */
 public final class ControllerAnalysisBench {
     private ControllerAnalysisBench() {
@@ -33,6 +34,7 @@ public final class ControllerAnalysisBench {
         double lr = 0.003;
         long seed = 1;
         boolean shared = true;
+        double temperature = 1, tanh = 0, entropy = 1e-4;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -41,12 +43,17 @@ public final class ControllerAnalysisBench {
                 case "lr" -> lr = Double.parseDouble(kv[1]);
                 case "seed" -> seed = Long.parseLong(kv[1]);
                 case "shared" -> shared = Boolean.parseBoolean(kv[1]);
+                case "temperature" -> temperature = Double.parseDouble(kv[1]);
+                case "tanh" -> tanh = Double.parseDouble(kv[1]);
+                case "entropy" -> entropy = Double.parseDouble(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
         Nb201Table table = Nb201Table.get();
         Nb201Space space = new Nb201Space();
-        ControllerSettings base = ControllerSettings.defaults(seed).withLearningRate(lr).withSharedHeads(shared);
+        ControllerSettings base = ControllerSettings.defaults(seed).withLearningRate(lr).withSharedHeads(shared)
+                .withLogitShaping(temperature, tanh).withEntropy(entropy);
+        System.out.println("controller: " + base);
         LinkedHashMap<String, Controller> controllers = new LinkedHashMap<>();
         ReinforceStrategy<?> plain = null;
         for (boolean memory : new boolean[] {false, true}) {

@@ -98,6 +98,12 @@ public record ControllerSettings(int hiddenSize, double initRange, boolean perPo
                 entropyWeight, decay, batchSize, reward, valueScale, seed, memory);
     }
 
+    /** ENAS's logit shaping: {@code c·tanh(logits / temperature)}; (1, 0) turns it off. */
+    public ControllerSettings withLogitShaping(double temp, double tanhC) {
+        return new ControllerSettings(hiddenSize, initRange, perPositionHeads, temp, tanhC, learningRate,
+                entropyWeight, baselineDecay, batchSize, reward, valueScale, seed, memory);
+    }
+
     public ControllerSettings withSharedHeads(boolean shared) {
         return new ControllerSettings(hiddenSize, initRange, !shared, temperature, tanhConstant, learningRate,
                 entropyWeight, baselineDecay, batchSize, reward, valueScale, seed, memory);
