@@ -9,6 +9,7 @@ import dev.connectome.nas.graph.MutationSettings;
 import dev.connectome.nas.graph.Mutations;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.NodeMajorInput;
+import dev.connectome.nas.graph.SoftmaxFitness;
 import dev.connectome.nas.graph.WannOutFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -135,26 +136,9 @@ public final class WannEvalBench {
             float[] out = new float[WEIGHTS.length * images * 10];
             net.forwardShared(in, WEIGHTS, out, scratch);
             for (int w = 0; w < WEIGHTS.length; w++) {
-                fitness[i][w] = -meanCrossEntropy(out, w * images * 10, labels, images);
+                fitness[i][w] = SoftmaxFitness.negativeMeanCrossEntropy(out, w * images * 10, labels, images, 10);
             }
         });
-    }
-
-    static double meanCrossEntropy(float[] logits, int off, int[] labels, int n) {
-        double total = 0;
-        for (int b = 0; b < n; b++) {
-            int o = off + b * 10;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < 10; k++) {
-                max = Math.max(max, logits[o + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < 10; k++) {
-                sum += Math.exp(logits[o + k] - max);
-            }
-            total += Math.log(sum) + max - logits[o + labels[b]];
-        }
-        return total / n;
     }
 
     private static List<NeuronGraph> generate(int count, int maxMutations) {
