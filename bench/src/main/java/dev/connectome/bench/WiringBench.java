@@ -20,7 +20,8 @@ import java.util.Arrays;
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
- * variants (dnw,random,complete), edges, epochs, lr, batch, train (images, 0 = all), threads.
+ * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
+ * hidden (block sizes), threads.
  */
 public final class WiringBench {
     private WiringBench() {
@@ -40,6 +41,10 @@ public final class WiringBench {
         double lr = a.decimal("lr", neuron ? 0.05 : 0.1);
         int trainLimit = a.integer("train", 0);
         Dataset[] data = WiringData.load(dir, dataset, trainLimit);
+        int testLimit = a.integer("test", 0);
+        if (testLimit > 0 && testLimit < data[1].size()) {
+            data[1] = data[1].slice(0, testLimit);
+        }
         int[] hidden = a.ints("hidden", neuron ? "100,100,100" : "64,64,64,64");
         int edges = a.integer("edges", neuron ? 2000 : 2000);
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
