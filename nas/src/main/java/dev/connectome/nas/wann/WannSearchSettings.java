@@ -51,7 +51,8 @@ public record WannSearchSettings(String task, String preset, WannSettings wann, 
     /** Reads {@link #toMap()} output; IllegalArgumentException naming a bad field. */
     @SuppressWarnings("unchecked")
     public static WannSearchSettings fromMap(Map<String, Object> m) {
-        if (!"wann".equals(m.get("space"))) {
+        // The study stores its own space id ("wann:IxO") under the same key.
+        if (!String.valueOf(m.get("space")).startsWith("wann")) {
             throw new IllegalArgumentException("not WANN search settings (space is " + m.get("space") + ")");
         }
         Object wann = m.get("wann");

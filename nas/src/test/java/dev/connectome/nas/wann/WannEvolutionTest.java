@@ -132,6 +132,7 @@ class WannEvolutionTest {
             assertThat(architectures(split)).isEqualTo(architectures(whole));
             assertThat(resumed.best().map(TrialRecord::value)).isEqualTo(straight.best().map(TrialRecord::value));
             assertThat(resumed.best().orElseThrow().metrics()).containsKeys("max", "connections", "w=-1.0");
+            assertThat(WannSearch.settingsOf(split.findStudy("s").orElseThrow())).isEqualTo(two); // as created
         }
     }
 
