@@ -1,6 +1,8 @@
 package dev.connectome.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,10 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  * order of a PyTorch weight [O, C, KH, KW] flattened to [O, C·KH·KW] — and one column per output
  * position (OH·OW, row-major). Positions that fall into the zero padding read as 0.
  *
- * <p>Stride 1 (the common case) copies contiguous runs with {@link System#arraycopy}.
+ * <p>Stride 1 (the common case) copies contiguous runs with {@link System#arraycopy}. Stride 1
+ * with an output plane as large as the input ("same" padding, the NAS-Bench-201 case) has a
+ * faster path, {@link #im2colSameSize}: every column-matrix row is then the input plane shifted
+ * by one offset, so it is a run of vector loads masked by a precomputed table of which
+ * positions fall inside the image (per-row edge handling cost more than the copy on 8×8 planes).
  */
 public final class Im2Col {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final FloatVector ZERO = FloatVector.zero(S);
 
     private Im2Col() {
     }
@@ -77,6 +84,76 @@ public final class Im2Col {
                         for (int ox = hi; ox < ow; ox++) {
                             col[dst + ox] = 0f;
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@link #im2colSameSize} applies: stride 1 and an output plane the size of the input. */
+    public static boolean isSameSize(ConvGeometry g) {
+        return g.stride() == 1 && g.outHeight() == g.height() && g.outWidth() == g.width();
+    }
+
+    /** Floats of the validity table of {@link #sameSizeTable}: KH·KW·H·W. */
+    public static int sameSizeTableSize(ConvGeometry g) {
+        return g.kernelHeight() * g.kernelWidth() * g.height() * g.width();
+    }
+
+    /**
+     * Writes the validity table of a same-size geometry into {@code t[off ..]}: for kernel tap
+     * (kh, kw) and output position d, {@code t[off + (kh·KW + kw)·H·W + d]} is 1 when the tap reads
+     * inside the image and 0 when it reads padding. It depends on the plane and kernel only, so
+     * one table serves every channel and sample of a call.
+     */
+    public static void sameSizeTable(ConvGeometry g, float[] t, int off) {
+        int h = g.height(), w = g.width(), p = g.padding(), kw = g.kernelWidth(), plane = h * w;
+        for (int a = 0; a < g.kernelHeight(); a++) {
+            for (int b = 0; b < kw; b++) {
+                int base = off + (a * kw + b) * plane;
+                for (int y = 0; y < h; y++) {
+                    boolean rowOk = y + a - p >= 0 && y + a - p < h;
+                    for (int x = 0; x < w; x++) {
+                        boolean ok = rowOk && x + b - p >= 0 && x + b - p < w;
+                        t[base + y * w + x] = ok ? 1f : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} for a geometry where {@link #isSameSize} holds, given its validity table
+     * {@code t[tOff ..]} from {@link #sameSizeTable}. Row (c, kh, kw) is the plane of channel c
+     * read at offset (kh − p)·W + (kw − p), with the table's zeros masking the padding, so each
+     * vector is one masked load and one store.
+     */
+    public static void im2colSameSize(float[] x, int xOff, ConvGeometry g, float[] t, int tOff,
+                                      float[] col, int colOff, int ld) {
+        int h = g.height(), w = g.width(), p = g.padding(), kh = g.kernelHeight(), kw = g.kernelWidth();
+        int plane = h * w, len = S.length();
+        int row = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            int src0 = xOff + c * plane;
+            for (int a = 0; a < kh; a++) {
+                for (int b = 0; b < kw; b++, row++) {
+                    int src = src0 + (a - p) * w + (b - p);
+                    int tab = tOff + (a * kw + b) * plane;
+                    int dst = colOff + row * ld;
+                    int j = 0;
+                    // Only vectors that lie inside x load as vectors (the shifted window of the
+                    // first and last channel can poke out of the array); the rest go scalar. A
+                    // masked fromArray would box its mask for the out-of-bounds branch.
+                    int vLo = Math.min(plane, Math.max(0, -src)), vEnd = Math.min(plane, x.length - src);
+                    for (; j < vLo; j++) {
+                        col[dst + j] = t[tab + j] != 0f ? x[src + j] : 0f;
+                    }
+                    for (; j + len <= vEnd; j += len) {
+                        VectorMask<Float> m = FloatVector.fromArray(S, t, tab + j).compare(VectorOperators.NE, 0f);
+                        ZERO.blend(FloatVector.fromArray(S, x, src + j), m).intoArray(col, dst + j);
+                    }
+                    for (; j < plane; j++) {
+                        col[dst + j] = t[tab + j] != 0f ? x[src + j] : 0f;
                     }
                 }
             }

@@ -108,17 +108,40 @@ public final class Convolution {
         int colLd = Im2Col.leadingDimension(l.outPlane());
         int colSize = geo.isPointwise() ? 0 : geo.patchSize() * colLd;
         float[] cols = colSize == 0 ? null : tape.scratch(colSize * tasks);
+        Unfold unfold = colSize == 0 ? null : Unfold.of(tape, geo);
         // With fewer samples than threads, let the GEMM itself use the threads.
         Parallelism inner = tasks == 1 ? par : Parallelism.single();
         par.forEach(tasks, t -> {
             for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
-                forwardSample(x, w, bias, out, l, s, cols, t * colSize, colLd, inner);
+                forwardSample(x, w, bias, out, l, s, unfold, cols, t * colSize, colLd, inner);
             }
         });
     }
 
+    /** The im2col of one geometry, with the validity table of the same-size fast path when it applies. */
+    private record Unfold(ConvGeometry geo, float[] table) {
+        static Unfold of(Tape tape, ConvGeometry geo) {
+            // The masked path wins on narrow planes (8×8: 2.5× faster), where the general path
+            // spends its time on per-row edges; from 32 columns on the plain row copies are faster.
+            if (!Im2Col.isSameSize(geo) || geo.width() > 16) {
+                return new Unfold(geo, null);
+            }
+            float[] table = tape.scratch(Im2Col.sameSizeTableSize(geo));
+            Im2Col.sameSizeTable(geo, table, 0);
+            return new Unfold(geo, table);
+        }
+
+        void into(float[] x, int xOff, float[] col, int colOff, int ld) {
+            if (table != null) {
+                Im2Col.im2colSameSize(x, xOff, geo, table, 0, col, colOff, ld);
+            } else {
+                Im2Col.im2col(x, xOff, geo, col, colOff, ld);
+            }
+        }
+    }
+
     private static void forwardSample(float[] x, float[] w, float[] bias, float[] out, Layout l, int s,
-                                      float[] cols, int colOff, int colLd, Parallelism par) {
+                                      Unfold unfold, float[] cols, int colOff, int colLd, Parallelism par) {
         ConvGeometry geo = l.geo();
         int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
         int outBase = s * l.outSample();
@@ -134,7 +157,7 @@ public final class Convolution {
             float[] b = x;
             int bOff = xOff, ldb = p;
             if (cols != null) {
-                Im2Col.im2col(x, xOff, geo, cols, colOff, colLd);
+                unfold.into(x, xOff, cols, colOff, colLd);
                 b = cols;
                 bOff = colOff;
                 ldb = colLd;
@@ -163,6 +186,8 @@ public final class Convolution {
         int gyColSize = gyGeo == null ? 0 : gyGeo.patchSize() * gyLd;
         float[] gyCols = gyGeo == null ? null : tape.scratch(gyColSize * tasks);
         float[] flipped = gyGeo == null ? null : flipTransposed(w.data(), l, tape.scratch(w.size()));
+        Unfold unfold = cols == null ? null : Unfold.of(tape, geo);
+        Unfold gyUnfold = gyGeo == null ? null : Unfold.of(tape, gyGeo);
         int wSize = w.size(), o = l.outChannels();
         // One task accumulates straight into the gradients; several use partial sums reduced below.
         float[] gw = !wantW ? null : tasks == 1 ? tape.grad(w) : zeroed(tape.scratch(wSize * tasks));
@@ -173,9 +198,10 @@ public final class Convolution {
             int gwOff = tasks == 1 ? 0 : t * wSize;
             int gbOff = tasks == 1 ? 0 : t * o;
             for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
-                backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, cols, t * colSize, colLd, wantW, inner);
+                backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, unfold, cols, t * colSize, colLd, wantW,
+                        inner);
                 if (gyGeo != null) {
-                    transposedSample(gy, flipped, gx, l, s, gyGeo, gyCols, t * gyColSize, gyLd, inner);
+                    transposedSample(gy, flipped, gx, l, s, gyUnfold, gyCols, t * gyColSize, gyLd, inner);
                 }
             }
         });
@@ -190,7 +216,7 @@ public final class Convolution {
     }
 
     private static void backwardSample(float[] x, float[] w, float[] gy, float[] gx, float[] gw, int gwOff,
-                                       float[] gb, int gbOff, Layout l, int s, float[] cols, int colOff,
+                                       float[] gb, int gbOff, Layout l, int s, Unfold unfold, float[] cols, int colOff,
                                        int colLd, boolean wantW, Parallelism par) {
         ConvGeometry geo = l.geo();
         int og = l.groupOut(), k = geo.patchSize(), p = l.outPlane();
@@ -212,7 +238,7 @@ public final class Convolution {
                 float[] b = x;
                 int bOff = xOff, ldb = p;
                 if (cols != null) {
-                    Im2Col.im2col(x, xOff, geo, cols, colOff, colLd);
+                    unfold.into(x, xOff, cols, colOff, colLd);
                     b = cols;
                     bOff = colOff;
                     ldb = colLd;
@@ -259,12 +285,12 @@ public final class Convolution {
     }
 
     /** dX_g += flip(W_g)ᵀ ⊛ dY_g for one sample (stride 1). */
-    private static void transposedSample(float[] gy, float[] flipped, float[] gx, Layout l, int s, ConvGeometry gyGeo,
+    private static void transposedSample(float[] gy, float[] flipped, float[] gx, Layout l, int s, Unfold gyUnfold,
                                          float[] cols, int colOff, int ld, Parallelism par) {
         ConvGeometry geo = l.geo();
-        int cg = geo.channels(), og = l.groupOut(), k = gyGeo.patchSize(), ip = l.inPlane();
+        int cg = geo.channels(), og = l.groupOut(), k = gyUnfold.geo().patchSize(), ip = l.inPlane();
         for (int g = 0; g < l.groups(); g++) {
-            Im2Col.im2col(gy, s * l.outSample() + g * og * l.outPlane(), gyGeo, cols, colOff, ld);
+            gyUnfold.into(gy, s * l.outSample() + g * og * l.outPlane(), cols, colOff, ld);
             Sgemm.gemm(false, false, cg, ip, k, flipped, g * cg * k, k, cols, colOff, ld, 1f,
                     gx, s * l.inSample() + g * cg * ip, ip, par);
         }
