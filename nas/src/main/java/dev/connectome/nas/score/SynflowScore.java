@@ -62,7 +62,8 @@ public final class SynflowScore implements ZeroCostScore {
             tape.backward(Arithmetic.mulScalar(tape, r, scale));
             tape.reset();
             double s = ScoreSupport.sumAbsWeightTimesGrad(weights);
-            if (Double.isFinite(s) && s > 0) {
+            // 0 at scale 1 is a true zero (no path from the input reaches the output), not an underflow
+            if (Double.isFinite(s) && (s > 0 || scale == SCALES[0])) {
                 return s / ((double) scale * scale);
             }
         }
