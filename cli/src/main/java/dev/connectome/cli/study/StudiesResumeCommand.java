@@ -5,6 +5,7 @@ import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.cell.Nb201SearchSettings;
+import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.TrialStore;
 import java.util.concurrent.Callable;
@@ -46,7 +47,12 @@ public final class StudiesResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (TrialStore store = storage.openExisting()) {
-            Nb201SearchSettings s = Nb201Runner.settingsOf(storage.find(store, name));
+            StudyInfo info = storage.find(store, name);
+            if (PolicySearchRunner.handles(info)) { // reinforce / naswot studies carry their own settings
+                PolicySearchRunner.resume(io, store, info, workers, tuning, storage.describe());
+                return ExitCodes.OK;
+            }
+            Nb201SearchSettings s = Nb201Runner.settingsOf(info);
             if (workers != null) {
                 if (workers < 1) {
                     throw new UserException("--workers must be >= 1, got " + workers);

@@ -69,6 +69,16 @@ class PolicySearchCommandsTest {
     }
 
     @Test
+    void studiesResumeContinuesAReinforceStudy() {
+        Run search = cli("nas", "search", "--strategy", "reinforce", "--budget", "6", "--study", "r6", "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        Run resume = cli("studies", "resume", "r6", "--storage", db());
+        assertThat(resume.code()).as(resume.err()).isZero();
+        assertThat(resume.out()).contains("strategy=reinforce", "resuming study 'r6' (6 trials finished)",
+                "0 evaluated by this run");
+    }
+
+    @Test
     void badReinforceSettingsAreOneLineErrors() {
         Run bad = cli("nas", "search", "--strategy", "reinforce", "--reward", "accuracy9", "--storage", db());
         assertThat(bad.code()).isEqualTo(2);
