@@ -2,6 +2,7 @@ package dev.connectome.engine.ops;
 
 import dev.connectome.engine.Tape;
 import dev.connectome.engine.Tensor;
+import dev.connectome.engine.kernel.ChannelPlanes;
 
 /**
  * Batch normalisation (Ioffe &amp; Szegedy 2015) over the channel axis of [N, C, H, W] (or [N, C])
@@ -9,7 +10,8 @@ import dev.connectome.engine.Tensor;
  * mean and the biased batch variance, and moves the running statistics towards the batch mean and
  * the unbiased variance by {@code momentum}; evaluation normalises with the running statistics.
  *
- * <p>Work is split by channel: each channel's statistics, outputs and gradients are its own.
+ * <p>Work is split by channel: each channel's statistics, outputs and gradients are its own; the
+ * per-channel passes are vectorised ({@link ChannelPlanes}).
  */
 public final class Normalization {
     private Normalization() {
@@ -62,21 +64,11 @@ public final class Normalization {
         int sample = c * plane;
         tape.parallelism().forEach(c, ch -> {
             double mu, var;
+            int off = ch * plane;
             if (batchStats) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                        s += xd[j];
-                    }
-                }
-                mu = s / m;
-                double q = 0; // two passes: no cancellation for large means
-                for (int i = 0; i < n; i++) {
-                    for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                        double d = xd[j] - mu;
-                        q += d * d;
-                    }
-                }
+                mu = ChannelPlanes.sum(xd, off, sample, n, plane) / m;
+                // two passes: no cancellation for large means
+                double q = ChannelPlanes.squaredDeviations(xd, off, sample, n, plane, (float) mu);
                 var = q / m;
                 if (training && runningMean != null) {
                     runningMean[ch] = (float) ((1 - momentum) * runningMean[ch] + momentum * mu);
@@ -90,25 +82,19 @@ public final class Normalization {
             mean[ch] = fm;
             inv[ch] = fi;
             float scale = gd == null ? fi : gd[ch] * fi, shift = bd == null ? 0f : bd[ch];
-            for (int i = 0; i < n; i++) {
-                for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                    yd[j] = (xd[j] - fm) * scale + shift;
-                }
-            }
+            ChannelPlanes.affine(xd, yd, off, sample, n, plane, fm, scale, shift);
         });
         tape.record(out, g -> {
             float[] gx = x.requiresGrad() ? tape.grad(x) : null;
             float[] gg = gamma != null && gamma.requiresGrad() ? tape.grad(gamma) : null;
             float[] gb = beta != null && beta.requiresGrad() ? tape.grad(beta) : null;
+            double[] sums = new double[2 * c];
             tape.parallelism().forEach(c, ch -> {
                 float fm = mean[ch], fi = inv[ch];
-                double sdy = 0, sdyx = 0; // Σ dy and Σ dy·x̂ over the channel
-                for (int i = 0; i < n; i++) {
-                    for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                        sdy += g[j];
-                        sdyx += g[j] * ((xd[j] - fm) * fi);
-                    }
-                }
+                int off = ch * plane;
+                // Σ dy and Σ dy·x̂ over the channel
+                ChannelPlanes.gradientSums(g, xd, off, sample, n, plane, fm, sums, 2 * ch);
+                double sdy = sums[2 * ch], sdyx = sums[2 * ch + 1] * fi;
                 if (gg != null) {
                     gg[ch] += (float) sdyx;
                 }
@@ -121,19 +107,11 @@ public final class Normalization {
                 float scale = gd == null ? fi : gd[ch] * fi;
                 if (batchStats) {
                     // x̂ depends on x through the mean and variance as well:
-                    // dx = γ/σ · (dy − mean(dy) − x̂·mean(dy·x̂)).
+                    // dx = γ/σ · (dy − mean(dy) − x̂·mean(dy·x̂)), linear in dy and x.
                     float a = (float) (sdy / m), b = (float) (sdyx / m);
-                    for (int i = 0; i < n; i++) {
-                        for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                            gx[j] += scale * (g[j] - a - (xd[j] - fm) * fi * b);
-                        }
-                    }
+                    ChannelPlanes.addLinear(g, xd, gx, off, sample, n, plane, scale, -scale * fi * b, fm, -scale * a);
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = i * sample + ch * plane, e = j + plane; j < e; j++) {
-                            gx[j] += scale * g[j];
-                        }
-                    }
+                    ChannelPlanes.addLinear(g, xd, gx, off, sample, n, plane, scale, 0f, 0f, 0f);
                 }
             });
         });
