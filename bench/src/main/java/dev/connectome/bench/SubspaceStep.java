@@ -121,9 +121,15 @@ public final class SubspaceStep {
             c.run(data, 30, 0);
             double ms = c.run(data, 100, 30);
             long peak = heapPeak();
+            System.gc();
+            long live = heapUsed();
             System.out.printf(Locale.ROOT, "%-9s d=%d build %.1fs  %.2f ms/step  heap before %.0f MB, peak during build+130 steps %.0f MB"
-                    + " (+%.0f MB)  projection stores %.1f MB%n", name, d, buildSeconds, ms, before / 1e6, peak / 1e6,
-                    (peak - before) / 1e6, c.model instanceof SubspaceModule s ? s.projection().storedValues() * 4 / 1e6 : 0.0);
+                    + " (+%.0f MB), live after GC +%.0f MB  projection stores %.1f MB%n", name, d, buildSeconds, ms,
+                    before / 1e6, peak / 1e6, (peak - before) / 1e6, (live - before) / 1e6,
+                    c.model instanceof SubspaceModule s ? s.projection().storedValues() * 4 / 1e6 : 0.0);
+            if (c.msPerStep.size() > 1_000_000) { // keeps the model reachable until after the measurement
+                System.out.println(c.model);
+            }
         }
     }
 

@@ -4,14 +4,10 @@ import java.util.Arrays;
 
 /**
  * A dense D×d projection stored as its d columns (basis vectors), each contiguous: one
- * {@code float[d·D]}. P·ω walks θ in cache-sized chunks so θ stays in L1 while the basis streams
- * from memory once; Pᵀ·g is one dot product per basis vector. Both are memory-bound: 2·d·D floats
+ * {@code float[d·D]}. P·ω is one axpy per basis vector, Pᵀ·g one dot product per basis vector. Both are memory-bound: 2·d·D floats
  * read per training step, which is the cost Li et al. name for dense projections.
  */
 final class DenseBasis implements Projection {
-    /** θ chunk (floats) kept in L1 while all d basis vectors stream past it. */
-    private static final int CHUNK = 2048;
-
     private final String name;
     private final int ambient;
     private final int dim;
@@ -66,14 +62,13 @@ final class DenseBasis implements Projection {
     @Override
     public void project(float[] omega, float[] out, float[] scratch) {
         checkLengths(omega, out);
-        for (int c = 0; c < ambient; c += CHUNK) {
-            int len = Math.min(CHUNK, ambient - c);
-            Arrays.fill(out, c, c + len, 0f);
-            for (int j = 0; j < dim; j++) {
-                float w = omega[j];
-                if (w != 0f) {
-                    DenseKernels.axpy(w, basis, j * ambient + c, out, c, len);
-                }
+        Arrays.fill(out, 0, ambient, 0f);
+        // Basis vectors stream in order (one sequential read of d·D floats, which the prefetcher
+        // follows); θ (4·D bytes) stays in L2 across the d passes.
+        for (int j = 0; j < dim; j++) {
+            float w = omega[j];
+            if (w != 0f) {
+                DenseKernels.axpy(w, basis, j * ambient, out, 0, ambient);
             }
         }
     }

@@ -105,7 +105,7 @@ class SubspaceModuleTest {
 
     @Test
     void trainsOnlyOmegaAndKeepsThetaOnTheAffineSubspace() {
-        Dataset data = blobs(600, 1);
+        Dataset data = blobs(400, 1);
         TrainSettings s = TrainSettings.defaults().withEpochs(5).withBatchSize(32).withOptimizer(OptimizerSpec.adam(3e-2))
                 .withValidationFraction(0.25).withSeed(3);
         Module inner = Mlp.of(20, new int[] {16}, 4, Activation.RELU, s.random("init"));
