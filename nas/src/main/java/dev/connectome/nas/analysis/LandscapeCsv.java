@@ -47,7 +47,9 @@ public final class LandscapeCsv {
         try {
             Path dir = abs.getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+            // Not Files.createTempFile: it makes the file owner-only (0600) and the move would keep that.
+            Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(System.nanoTime()) + ".tmp");
             try {
                 Files.writeString(tmp, format(grids), StandardCharsets.UTF_8);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -32,7 +32,9 @@ public final class WeightsJson {
         Path abs = file.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+            // Not Files.createTempFile: it makes the file owner-only (0600) and the move would keep that.
+            Path tmp = abs.getParent().resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(System.nanoTime()) + ".tmp");
             try {
                 Files.writeString(tmp, format(weights, weightBias, score), StandardCharsets.UTF_8);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
