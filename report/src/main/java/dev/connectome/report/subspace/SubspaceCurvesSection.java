@@ -3,7 +3,6 @@ package dev.connectome.report.subspace;
 import dev.connectome.nas.analysis.IntrinsicDimensionSweep.StepLoss;
 import dev.connectome.nas.analysis.IntrinsicDimensionSweep.SweepResult;
 import dev.connectome.nas.analysis.IntrinsicDimensionSweep.SweepRun;
-import dev.connectome.nas.task.TrainingListener.EpochSummary;
 import dev.connectome.report.HtmlWriter;
 import dev.connectome.report.ReportContext;
 import dev.connectome.report.ReportSection;
@@ -77,10 +76,5 @@ public final class SubspaceCurvesSection implements ReportSection {
         accuracyPlot().render(out);
         out.element("p", "Loss: running mean over each epoch's steps so far (clipped at 2.5, as the seed's plot)."
                 + " Accuracy: on the test set after every epoch.", "class", "note").newline();
-    }
-
-    /** The last epoch of a run, or null. */
-    static EpochSummary last(SweepRun r) {
-        return r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
     }
 }
