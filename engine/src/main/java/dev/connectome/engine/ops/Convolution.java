@@ -190,12 +190,13 @@ public final class Convolution {
         Unfold gyUnfold = gyGeo == null ? null : Unfold.of(tape, gyGeo);
         int wSize = w.size(), o = l.outChannels();
         // One task accumulates straight into the gradients; several use partial sums reduced below.
-        float[] gw = !wantW ? null : tasks == 1 ? tape.grad(w) : zeroed(tape.scratch(wSize * tasks));
+        // Per task, the transposed weight gradient [Cg·KH·KW, Og] of every group (see backwardSample).
+        float[] gw = !wantW ? null : zeroed(tape.scratch(wSize * tasks));
         float[] gb = !wantB ? null : tasks == 1 ? tape.grad(bias) : zeroed(tape.scratch(o * tasks));
         Parallelism inner = tasks == 1 ? par : Parallelism.single();
         float[] wd = w.data(), xd = x.data();
         par.forEach(tasks, t -> {
-            int gwOff = tasks == 1 ? 0 : t * wSize;
+            int gwOff = t * wSize;
             int gbOff = tasks == 1 ? 0 : t * o;
             for (int s = l.from(t, tasks); s < l.from(t + 1, tasks); s++) {
                 backwardSample(xd, wd, gy, gx, gw, gwOff, gb, gbOff, l, s, unfold, cols, t * colSize, colLd, wantW,
@@ -205,10 +206,10 @@ public final class Convolution {
                 }
             }
         });
+        if (wantW) {
+            reduceTransposed(gw, tasks, l, tape.grad(w));
+        }
         if (tasks > 1) {
-            if (wantW) {
-                reduce(gw, wSize, tasks, tape.grad(w));
-            }
             if (wantB) {
                 reduce(gb, o, tasks, tape.grad(bias));
             }
@@ -234,7 +235,9 @@ public final class Convolution {
             int xOff = s * l.inSample() + g * geo.channels() * l.inPlane();
             int gyOff = gyBase + g * og * p;
             int wOff = g * og * k;
-            if (wantW) { // dW_g += dY_g · colᵀ
+            if (wantW) {
+                // dW_gᵀ += col · dY_gᵀ: col is the plain, row-copied A operand and only the small
+                // dY_g is packed transposed (dW_g += dY_g · colᵀ would transpose all of col).
                 float[] b = x;
                 int bOff = xOff, ldb = p;
                 if (cols != null) {
@@ -243,7 +246,7 @@ public final class Convolution {
                     bOff = colOff;
                     ldb = colLd;
                 }
-                Sgemm.gemm(false, true, og, k, p, gy, gyOff, p, b, bOff, ldb, 1f, gw, gwOff + wOff, k, par);
+                Sgemm.gemm(false, true, k, og, p, b, bOff, ldb, gy, gyOff, p, 1f, gw, gwOff + wOff, og, par);
             }
             if (gx != null && !transposedInputGradient(geo)) { // dcol = W_gᵀ · dY_g, folded back into dX
                 if (cols == null) {
@@ -299,6 +302,26 @@ public final class Convolution {
     static float[] zeroed(float[] a) {
         Arrays.fill(a, 0f);
         return a;
+    }
+
+    /**
+     * {@code into += Σ_t parts_t} where each part holds, per group, the transposed gradient
+     * [Cg·KH·KW, Og] and {@code into} is the weight gradient [O, Cg·KH·KW].
+     */
+    private static void reduceTransposed(float[] parts, int count, Layout l, float[] into) {
+        int og = l.groupOut(), k = l.geo().patchSize(), size = l.outChannels() * k;
+        for (int g = 0; g < l.groups(); g++) {
+            int base = g * og * k;
+            for (int o = 0; o < og; o++) {
+                for (int r = 0; r < k; r++) {
+                    float sum = 0f;
+                    for (int t = 0; t < count; t++) {
+                        sum += parts[t * size + base + r * og + o];
+                    }
+                    into[base + o * k + r] += sum;
+                }
+            }
+        }
     }
 
     /** {@code into[i] += Σ_t parts[t·size + i]}. */
