@@ -104,6 +104,21 @@ public final class Nb201Network implements Module {
         return settings;
     }
 
+    /** Conv3×3 + BN before the first stage (read-only view for exporters). */
+    public Sequential stem() {
+        return stem;
+    }
+
+    /** The cells and reductions in order ({@link Nb201NetworkCell}, {@link Nb201NetworkReduction}). */
+    public List<Module> blocks() {
+        return blocks;
+    }
+
+    /** BN → ReLU → global average pool → Linear. */
+    public Sequential head() {
+        return head;
+    }
+
     /**
      * Multiply-adds for one {@code size}×{@code size} input (convolutions, pooling windows, the
      * linear layer; BatchNorm and additions not counted).

@@ -83,6 +83,11 @@ public final class Nb201NetworkCell implements Module {
         return cell;
     }
 
+    /** The module on edge {@code e} (the order of {@link Nb201Cell#op}), or null for a none edge. */
+    public Module edge(int e) {
+        return edges[e];
+    }
+
     /** Multiply-adds per sample at {@code size}×{@code size} (convs and pooling windows). */
     static long multiplyAdds(Nb201Cell cell, int channels, int size) {
         long plane = (long) size * size * channels;

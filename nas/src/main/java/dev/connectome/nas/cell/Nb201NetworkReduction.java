@@ -53,6 +53,21 @@ public final class Nb201NetworkReduction implements Module {
         return this;
     }
 
+    /** ReLU → Conv3×3/2 → BN (first conv of the main path). */
+    public Sequential a() {
+        return a;
+    }
+
+    /** ReLU → Conv3×3 → BN (second conv of the main path). */
+    public Sequential b() {
+        return b;
+    }
+
+    /** AvgPool 2×2/2 → Conv 1×1. */
+    public Sequential shortcut() {
+        return shortcut;
+    }
+
     /** Multiply-adds per sample for input {@code size}×{@code size} with {@code in} channels. */
     static long multiplyAdds(int in, int out, int size) {
         long half = (long) (size / 2) * (size / 2);
