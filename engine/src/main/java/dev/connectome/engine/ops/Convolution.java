@@ -19,7 +19,9 @@ import java.util.Arrays;
  * would be mostly overhead.
  *
  * <p>Samples are spread over the tape's threads, each running single-threaded GEMMs on its own
- * im2col buffer; the weight gradient is summed per thread and then reduced. The im2col matrix is
+ * im2col buffer; the weight gradient is summed per thread, transposed ([Cg·KH·KW, Og], so that
+ * the column matrix is the GEMM's untransposed A operand), and then reduced. Same-size stride-1
+ * planes up to 16 wide use the masked-vector im2col ({@link Im2Col#im2colSameSize}). The im2col matrix is
  * recomputed in the backward pass rather than kept: keeping it would cost KH·KW times the input's
  * memory for every layer of a network. All buffers come from the tape's arena.
  */
