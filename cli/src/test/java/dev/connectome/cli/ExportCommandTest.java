@@ -113,4 +113,58 @@ class ExportCommandTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("swing.onnx", "shared.onnx");
         }
     }
+
+    @Test
+    void freshNb201NetworkExportsAndRunsInOnnxRuntime() throws Exception {
+        String arch = "|nor_conv_3x3~0|+|none~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|";
+        Path onnx = tmp.resolve("nb201.onnx");
+        CliRun r = CliRun.of("export", "--nb201", arch, "--channels", "4", "--cells", "1", "--classes", "3",
+                "--image-size", "8", "--seed", "7", "--onnx", onnx.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("untrained NB201", "C=4 N=1", "[batch, 3, 8, 8]");
+
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] x = new float[2 * 3 * 8 * 8];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        // The same seed gives the same fresh network in-process; eval mode uses running mean 0 / variance 1.
+        var net = new dev.connectome.nas.cell.Nb201Network(dev.connectome.nas.cell.Nb201Cell.parse(arch),
+                new dev.connectome.nas.cell.Nb201NetworkSettings(4, 1, 3, true), new SplittableRandom(7));
+        net.train(false);
+        float[] ours = net.forward(Tape.inference(Parallelism.single()), Tensor.of(x.clone(), 2, 3, 8, 8)).data().clone();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions());
+             OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {2, 3, 8, 8});
+             OrtSession.Result result = session.run(Map.of("input", in))) {
+            FloatBuffer out = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
+            float[] theirs = new float[out.remaining()];
+            out.get(theirs);
+            assertThat(theirs).hasSize(6);
+            double scale = 1;
+            for (float v : ours) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < ours.length; i++) {
+                assertThat(Math.abs(theirs[i] - ours[i]) / scale).isLessThanOrEqualTo(1e-5);
+            }
+            assertThat(session.getMetadata().getDescription()).contains("UNTRAINED");
+            assertThat(session.getMetadata().getCustomMetadata()).containsEntry("connectome.architecture", arch)
+                    .containsKey("connectome.network");
+        }
+
+        for (String[] bad : new String[][] {
+            {"export", "--nb201", "|bogus~0|", "--onnx", tmp.resolve("a.onnx").toString()},
+            {"export", "--nb201", arch, "--image-size", "10", "--onnx", tmp.resolve("b.onnx").toString()},
+            {"export", "--nb201", arch, "--channels", "0", "--onnx", tmp.resolve("c.onnx").toString()},
+            {"export", "--onnx", tmp.resolve("d.onnx").toString()},
+        }) {
+            CliRun fail = CliRun.of(bad);
+            assertThat(fail.code()).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(fail.errLines()).as(fail.err()).isEqualTo(1);
+        }
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("nb201.onnx");
+        }
+    }
 }

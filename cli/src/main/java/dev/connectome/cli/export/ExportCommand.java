@@ -33,13 +33,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Export a trained model to ONNX (opset 13), with its provenance in the model metadata.",
             "MODEL is a .cnm file written by 'connectome train' (or another command that saves models), or a WANN",
-            "genome in WANNRelease's .out format (then --task and --weight or --weights say how to instantiate it)."})
+            "genome in WANNRelease's .out format (then --task and --weight or --weights say how to instantiate it).",
+            "With --nb201 ARCH instead of MODEL: a freshly initialised NAS-Bench-201 cell network, for training elsewhere."})
 public final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file to export.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The model file to export.")
     Path model;
 
     @Option(names = "--onnx", paramLabel = "FILE.onnx", required = true, description = "Where to write the ONNX model.")
@@ -56,6 +57,25 @@ public final class ExportCommand implements Callable<Integer> {
             + "(WANNTool's [params, score] JSON).")
     Path weights;
 
+    @Option(names = "--nb201", paramLabel = "ARCH", description = "Export an untrained NB201 network around this cell "
+            + "(|op~0|+|op~0|op~1|+|op~0|op~1|op~2|) instead of a model file.")
+    String nb201;
+
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "16", description = "With --nb201: channels of the first stage (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--cells", paramLabel = "N", defaultValue = "5", description = "With --nb201: cells per stage (default: ${DEFAULT-VALUE}).")
+    int cells;
+
+    @Option(names = "--classes", paramLabel = "K", defaultValue = "10", description = "With --nb201: output classes (default: ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--image-size", paramLabel = "PX", defaultValue = "32", description = "With --nb201: input height and width in the ONNX signature (default: ${DEFAULT-VALUE}).")
+    int imageSize;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "With --nb201: seed of the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     CommonOptions common;
 
@@ -65,11 +85,20 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(model)) {
-            throw new UserException("no such model file: " + model);
-        }
         if (onnx.getFileName() == null || Files.isDirectory(onnx)) {
             throw new UserException("--onnx must name a file, not a directory: " + onnx);
+        }
+        if (nb201 != null) {
+            if (model != null || task != null || weight != null || weights != null) {
+                throw new UserException("--nb201 exports a fresh network and takes no MODEL, --task, --weight or --weights");
+            }
+            return Nb201Export.write(nb201, channels, cells, classes, imageSize, seed, onnx, version(), io);
+        }
+        if (model == null) {
+            throw new UserException("export needs a MODEL file (or --nb201 ARCH)");
+        }
+        if (!Files.exists(model)) {
+            throw new UserException("no such model file: " + model);
         }
         if (model.getFileName().toString().endsWith(".out")) {
             return exportGenome();
@@ -132,7 +161,7 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String version() {
+    static String version() {
         String v = ExportCommand.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
     }
