@@ -26,7 +26,7 @@ public final class OnnxExporters {
         r = r.with(Sequential.class, OnnxExporters::sequential);
         r = r.with(Linear.class, EngineLayers::linear);
         r = r.with(Activation.class, EngineLayers::activation);
-        return Nb201Layers.register(EngineLayers.registerConvolutional(r));
+        return WiringLayers.register(Nb201Layers.register(EngineLayers.registerConvolutional(r)));
     }
 
     /** A registry with {@code exporter} added (or replacing the one) for {@code type}. */
