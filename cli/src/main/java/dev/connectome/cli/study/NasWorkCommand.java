@@ -4,10 +4,6 @@ import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
-import dev.connectome.nas.cell.Nb201Cell;
-import dev.connectome.nas.cell.Nb201Search;
-import dev.connectome.nas.cell.Nb201SearchSettings;
-import dev.connectome.nas.study.Study;
 import dev.connectome.nas.study.StudyBuilder;
 import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.ThreadExecutor;
@@ -63,22 +59,15 @@ public final class NasWorkCommand implements Callable<Integer> {
             throw new UserException("--idle must be a positive number of seconds, got " + idle);
         }
         try (TrialStore store = storage.openExisting()) {
-            Nb201SearchSettings s = Nb201Runner.settingsOf(storage.find(store, study));
+            SearchPlan plan = SearchPlan.of(storage.find(store, study));
             io.out().printf(Locale.ROOT, "working on study '%s' in %s with %d thread(s)%n", study, storage.describe(), workers);
             io.out().flush();
             long start = System.nanoTime();
             StudyResult r;
             try (ThreadExecutor executor = ThreadExecutor.of(workers)) {
-                StudyBuilder<Nb201Cell> b = Nb201Search.builder(study, s, store, executor)
+                StudyBuilder<?> b = plan.builder(study, store, executor)
                         .idleTimeout(Duration.ofMillis(Math.round(idle * 1000)));
-                tuning.apply(b);
-                Study<Nb201Cell> built;
-                try {
-                    built = b.build();
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(e.getMessage(), e);
-                }
-                r = built.work();
+                r = PlanRunner.build(b, tuning).work();
             }
             io.out().printf(Locale.ROOT, "evaluated %d trial(s) of study '%s' in %.1fs; stopped by %s%n", r.evaluated(),
                     study, (System.nanoTime() - start) / 1e9, Nb201Runner.stopReason(r.stopReason()));

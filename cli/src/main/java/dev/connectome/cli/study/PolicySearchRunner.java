@@ -171,24 +171,4 @@ public final class PolicySearchRunner {
                 + "(stopped by %s)%n", r.study(), store, r.complete(), r.failed(), r.evaluated(), seconds,
                 Nb201Runner.stopReason(r.stopReason()));
     }
-
-    /** For {@code studies resume}: continues a stored reinforce/naswot study. */
-    public static StudyResult resume(Io io, TrialStore store, StudyInfo info, Integer workers, StudyTuning tuning,
-            String storeName) {
-        PolicySearchSettings s = settingsOf(info);
-        if (workers != null) {
-            if (workers < 1) {
-                throw new UserException("--workers must be >= 1, got " + workers);
-            }
-            s = s.withWorkers(workers);
-        }
-        io.out().println(settingsLine(info.name(), s, storeName));
-        long finished = store.trials(info.name()).stream().filter(t -> t.state().isFinished()).count();
-        io.out().printf("resuming study '%s' (%d trials finished)%n", info.name(), finished);
-        io.out().flush();
-        long start = System.nanoTime();
-        StudyResult r = run(io, store, info.name(), s, tuning);
-        printOutcome(io, r, s, storeName, (System.nanoTime() - start) / 1e9);
-        return r;
-    }
 }

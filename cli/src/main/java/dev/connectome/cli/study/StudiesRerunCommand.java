@@ -4,7 +4,6 @@ import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
-import dev.connectome.nas.cell.Nb201SearchSettings;
 import dev.connectome.nas.study.Provenance;
 import dev.connectome.nas.study.Study;
 import dev.connectome.nas.study.StudyInfo;
@@ -54,10 +53,10 @@ public final class StudiesRerunCommand implements Callable<Integer> {
         try (TrialStore store = storage.openExisting()) {
             StudyInfo original = storage.find(store, name);
             Provenance p;
-            Nb201SearchSettings s;
+            SearchPlan s;
             try {
                 p = Provenance.fromJson(original.provenanceJson());
-                s = Nb201SearchSettings.fromMap(p.settings());
+                s = SearchPlan.fromMap(p.settings());
             } catch (IllegalArgumentException e) {
                 throw new UserException("study '" + name + "' cannot be re-run from its provenance: " + e.getMessage(), e);
             }
@@ -69,11 +68,11 @@ public final class StudiesRerunCommand implements Callable<Integer> {
             Provenance now = Provenance.collect(p.settings(), p.seed(), p.datasetSha256());
             io.out().printf("re-running '%s' as '%s' (recorded with code %s on %s; now code %s on %s)%n", name, target,
                     code(p), p.jvm(), code(now), now.jvm());
-            io.out().println(Nb201Runner.settingsLine(target, s, storage.describe()));
+            io.out().println(PlanRunner.settingsLine(target, s, storage.describe()));
             io.out().flush();
             long start = System.nanoTime();
-            StudyResult r = Nb201Runner.run(io, store, target, s, tuning);
-            Nb201Runner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
+            StudyResult r = PlanRunner.run(io, store, target, s, tuning);
+            PlanRunner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
             Optional<TrialRecord> before = Study.best(store.trials(name), original.direction());
             return compare(before, r.best(), store.trials(name).size(), s.trials());
         }

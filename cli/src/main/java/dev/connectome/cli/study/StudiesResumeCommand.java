@@ -4,7 +4,6 @@ import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
-import dev.connectome.nas.cell.Nb201SearchSettings;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.TrialStore;
@@ -48,24 +47,20 @@ public final class StudiesResumeCommand implements Callable<Integer> {
     public Integer call() {
         try (TrialStore store = storage.openExisting()) {
             StudyInfo info = storage.find(store, name);
-            if (PolicySearchRunner.handles(info)) { // reinforce / naswot studies carry their own settings
-                PolicySearchRunner.resume(io, store, info, workers, tuning, storage.describe());
-                return ExitCodes.OK;
-            }
-            Nb201SearchSettings s = Nb201Runner.settingsOf(info);
+            SearchPlan s = SearchPlan.of(info); // any kind: NB201 table, reinforce/naswot, layer chain
             if (workers != null) {
                 if (workers < 1) {
                     throw new UserException("--workers must be >= 1, got " + workers);
                 }
-                s = s.withWorkers(workers, s.batchSize());
+                s = s.withWorkers(workers);
             }
-            io.out().println(Nb201Runner.settingsLine(name, s, storage.describe()));
+            io.out().println(PlanRunner.settingsLine(name, s, storage.describe()));
             long finished = store.trials(name).stream().filter(t -> t.state().isFinished()).count();
             io.out().printf("resuming study '%s' (%d trials finished)%n", name, finished);
             io.out().flush();
             long start = System.nanoTime();
-            StudyResult r = Nb201Runner.run(io, store, name, s, tuning);
-            Nb201Runner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
+            StudyResult r = PlanRunner.run(io, store, name, s, tuning);
+            PlanRunner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
         }
         return ExitCodes.OK;
     }

@@ -79,6 +79,30 @@ class PolicySearchCommandsTest {
     }
 
     @Test
+    void studiesRerunReproducesAReinforceStudy() {
+        Run search = cli("nas", "search", "--strategy", "reinforce", "--budget", "12", "--seed", "3", "--study", "r12",
+                "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        Run rerun = cli("studies", "rerun", "r12", "--storage", db());
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(rerun.out()).contains("strategy=reinforce", "re-running 'r12' as 'r12-rerun'", "best matches the original");
+    }
+
+    @Test
+    void aWorkerJoinsANaswotStudy() {
+        // budget 3 with a finished search: the worker finds the study's settings and nothing left to claim.
+        Run search = cli("nas", "search", "--strategy", "naswot", "--budget", "3", "--naswot-n", "2", "--channels", "4",
+                "--cells", "1", "--images", "8", "--image-data", "mnist-sample", "--study", "nw", "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        Run work = cli("nas", "work", "--study", "nw", "--idle", "0.2", "--storage", db());
+        assertThat(work.code()).as(work.err()).isZero();
+        assertThat(work.out()).contains("working on study 'nw'", "evaluated 0 trial(s)");
+        Run rerun = cli("studies", "rerun", "nw", "--storage", db());
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(rerun.out()).contains("strategy=naswot", "best matches the original");
+    }
+
+    @Test
     void badReinforceSettingsAreOneLineErrors() {
         Run bad = cli("nas", "search", "--strategy", "reinforce", "--reward", "accuracy9", "--storage", db());
         assertThat(bad.code()).isEqualTo(2);
