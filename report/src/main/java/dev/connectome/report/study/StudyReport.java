@@ -7,6 +7,7 @@ import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.report.Report;
 import dev.connectome.report.ReportSection;
 import dev.connectome.report.svg.Fmt;
+import dev.connectome.report.wann.WannReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class StudyReport {
             s.add(curves);
         }
         bestCell(info, trials).ifPresent(s::add);
+        s.addAll(WannReport.sections(info, trials)); // empty unless the study is a WANN search
         s.add(new ProvenanceSection(info.settingsJson(), info.provenanceJson()));
         return s;
     }
