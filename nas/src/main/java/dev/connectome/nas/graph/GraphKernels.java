@@ -52,34 +52,25 @@ final class GraphKernels {
 
     /**
      * {@code dst[dstOff + b] = s·(base[baseOff + b] + Σ_j vals_j[b])} over sources {@code from..to}
-     * (rows of {@code vals} counted from {@code valsOff}); {@code base == null} means no base term.
+     * (rows of {@code vals} counted from {@code valsOff}). The base row is always read (a zero row
+     * for nodes without bias/input sources): merging "loaded" and "zero" accumulators through a
+     * branch made C2 box the vectors.
      */
     static void scaledSumOnto(float[] base, int baseOff, float[] vals, int valsOff, int[] rows, int from, int to, float s,
                               int stride, float[] dst, int dstOff) {
         FloatVector sv = FloatVector.broadcast(SPECIES, s);
         for (int b = 0; b < stride; b += TILE) {
-            FloatVector a0;
-            FloatVector a1;
-            FloatVector a2;
-            FloatVector a3;
-            if (base != null) {
-                int o = baseOff + b;
-                a0 = FloatVector.fromArray(SPECIES, base, o);
-                a1 = FloatVector.fromArray(SPECIES, base, o + VL);
-                a2 = FloatVector.fromArray(SPECIES, base, o + 2 * VL);
-                a3 = FloatVector.fromArray(SPECIES, base, o + 3 * VL);
-            } else {
-                a0 = FloatVector.zero(SPECIES);
-                a1 = a0;
-                a2 = a0;
-                a3 = a0;
-            }
+            int o = baseOff + b;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, base, o);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, base, o + VL);
+            FloatVector a2 = FloatVector.fromArray(SPECIES, base, o + 2 * VL);
+            FloatVector a3 = FloatVector.fromArray(SPECIES, base, o + 3 * VL);
             for (int j = from; j < to; j++) {
-                int o = valsOff + rows[j] * stride + b;
-                a0 = a0.add(FloatVector.fromArray(SPECIES, vals, o));
-                a1 = a1.add(FloatVector.fromArray(SPECIES, vals, o + VL));
-                a2 = a2.add(FloatVector.fromArray(SPECIES, vals, o + 2 * VL));
-                a3 = a3.add(FloatVector.fromArray(SPECIES, vals, o + 3 * VL));
+                int r = valsOff + rows[j] * stride + b;
+                a0 = a0.add(FloatVector.fromArray(SPECIES, vals, r));
+                a1 = a1.add(FloatVector.fromArray(SPECIES, vals, r + VL));
+                a2 = a2.add(FloatVector.fromArray(SPECIES, vals, r + 2 * VL));
+                a3 = a3.add(FloatVector.fromArray(SPECIES, vals, r + 3 * VL));
             }
             int d = dstOff + b;
             a0.mul(sv).intoArray(dst, d);

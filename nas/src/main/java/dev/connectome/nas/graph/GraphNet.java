@@ -2,12 +2,8 @@ package dev.connectome.nas.graph;
 
 import dev.connectome.engine.Tape;
 import dev.connectome.engine.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@link NeuronGraph} compiled into a batch evaluator. Immutable and thread-safe: all per-call
@@ -48,60 +44,72 @@ public final class GraphNet {
         this.genomeWeights = genomeWeights;
     }
 
-    /** Compiles the enabled part of {@code g}. */
+    /**
+     * Compiles the enabled part of {@code g}. Plain int arrays and one primitive sort: a population
+     * step compiles every genome once per generation, so this is on the hot path (an MNIST256
+     * genome carries ~2,600 connection genes, most of them disabled).
+     */
     public static GraphNet compile(NeuronGraph g) {
         List<Node> order = g.evaluationOrder();
-        Map<Integer, Integer> pos = new HashMap<>();
+        int maxId = 0;
+        for (Node n : order) {
+            maxId = Math.max(maxId, n.id());
+        }
+        int[] pos = new int[maxId + 1];
         for (int i = 0; i < order.size(); i++) {
-            pos.put(order.get(i).id(), i);
+            pos[order.get(i).id()] = i;
         }
         int nIn = g.inputCount();
         int firstComputed = nIn + 1;
         int computed = order.size() - firstComputed;
-        List<Connection> enabled = new ArrayList<>(g.enabledConnectionCount());
-        for (Connection c : g.connections()) {
+        List<Connection> genes = g.connections();
+        int nEnabled = g.enabledConnectionCount();
+        // (source position, target position, gene index) packed into one long per enabled connection,
+        // sorted: the wKey order (row-major over the .out matrix). Positions and indices fit 21 bits.
+        long[] keys = new long[nEnabled];
+        int e = 0;
+        for (int i = 0; i < genes.size(); i++) {
+            Connection c = genes.get(i);
             if (c.enabled()) {
-                enabled.add(c);
+                keys[e++] = (long) pos[c.source()] << 42 | (long) pos[c.target()] << 21 | i;
             }
         }
-        enabled.sort(Comparator.<Connection>comparingInt(c -> pos.get(c.source())).thenComparingInt(c -> pos.get(c.target())));
-        float[] genomeWeights = new float[enabled.size()];
-        List<List<int[]>> incoming = new ArrayList<>(computed);
-        for (int c = 0; c < computed; c++) {
-            incoming.add(new ArrayList<>());
+        java.util.Arrays.sort(keys);
+        float[] genomeWeights = new float[nEnabled];
+        int[] start = new int[computed + 1];
+        for (long key : keys) {
+            start[target(key) - firstComputed + 1]++;
         }
-        for (int k = 0; k < enabled.size(); k++) {
-            Connection c = enabled.get(k);
-            genomeWeights[k] = c.weight();
-            incoming.get(pos.get(c.target()) - firstComputed).add(new int[] {pos.get(c.source()), k});
+        for (int c = 0; c < computed; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, computed);
+        int[] rows = new int[nEnabled];
+        int[] slotWeight = new int[nEnabled];
+        // Sources arrive in increasing position per target, so a node's bias/input sources come first.
+        for (int k = 0; k < nEnabled; k++) {
+            long key = keys[k];
+            genomeWeights[k] = genes.get((int) (key & 0x1FFFFF)).weight();
+            int source = (int) (key >>> 42);
+            int slot = fill[target(key) - firstComputed]++;
+            rows[slot] = source < firstComputed ? source : source - firstComputed;
+            slotWeight[slot] = k;
         }
         int[] activation = new int[computed];
-        int[] start = new int[computed + 1];
         int[] mid = new int[computed];
-        int[] rows = new int[enabled.size()];
-        int[] slotWeight = new int[enabled.size()];
-        int slot = 0;
         for (int c = 0; c < computed; c++) {
             activation[c] = order.get(firstComputed + c).activation();
-            List<int[]> in = incoming.get(c);
-            in.sort(Comparator.comparingInt(a -> a[0]));
-            start[c] = slot;
-            for (int[] s : in) {
-                if (s[0] < firstComputed) {
-                    rows[slot] = s[0];
-                    slotWeight[slot++] = s[1];
-                }
+            int m = start[c];
+            while (m < start[c + 1] && (int) (keys[slotWeight[m]] >>> 42) < firstComputed) {
+                m++;
             }
-            mid[c] = slot;
-            for (int[] s : in) {
-                if (s[0] >= firstComputed) {
-                    rows[slot] = s[0] - firstComputed;
-                    slotWeight[slot++] = s[1];
-                }
-            }
+            mid[c] = m;
         }
-        start[computed] = slot;
         return new GraphNet(nIn, g.outputCount(), computed, activation, start, mid, rows, slotWeight, genomeWeights);
+    }
+
+    private static int target(long key) {
+        return (int) (key >>> 21 & 0x1FFFFF);
     }
 
     public int inputCount() {
@@ -167,22 +175,69 @@ public final class GraphNet {
                     + sharedWeights.length * batch * outputs);
         }
         int stride = in.stride();
+        int valsBase = inputSums(in, scratch);
+        for (int k = 0; k < sharedWeights.length; k++) {
+            sweep(sharedWeights[k], stride, scratch, valsBase);
+            copyOutputs(scratch, valsBase, stride, batch, out, k * batch * outputs);
+        }
+    }
+
+    /**
+     * WANN's classification fitness for each shared weight: {@code fitness[k]} = −mean cross-entropy
+     * of softmax(outputs) at weight {@code sharedWeights[k]} against {@code labels} (as
+     * {@link SoftmaxFitness#negativeMeanCrossEntropy}), straight from the node-major output rows
+     * without materialising {@code [batch][outputs]} logits. Non-finite outputs give NaN.
+     *
+     * @param labels  [batch] class indices in [0, outputCount)
+     * @param scratch at least {@link #scratchSize(int)} floats; contents are overwritten
+     * @throws IllegalArgumentException on a label outside [0, outputCount) or short arrays
+     */
+    public void sharedWeightFitness(NodeMajorInput in, float[] sharedWeights, int[] labels, double[] fitness,
+                                    float[] scratch) {
+        int batch = in.batch();
+        check(in, new float[0], scratch, false);
+        if (labels.length < batch || fitness.length < sharedWeights.length) {
+            throw new IllegalArgumentException("need " + batch + " labels and " + sharedWeights.length
+                    + " fitness slots, got " + labels.length + " and " + fitness.length);
+        }
+        float[] labelF = SoftmaxFitness.labelsAsFloats(labels, batch, outputs);
+        int stride = in.stride();
+        int valsBase = inputSums(in, scratch);
+        int outRows = valsBase + (computed - outputs) * stride;
+        for (int k = 0; k < sharedWeights.length; k++) {
+            sweep(sharedWeights[k], stride, scratch, valsBase);
+            fitness[k] = SoftmaxFitness.rowsKernel(scratch, outRows, stride, labelF, batch, outputs);
+        }
+    }
+
+    /**
+     * Fills scratch rows [0, computed) with each node's Σ over its bias/input sources (independent of
+     * the shared weight) and returns where the node values start (scratch = [input sums | values]).
+     */
+    private int inputSums(NodeMajorInput in, float[] scratch) {
+        int stride = in.stride();
+        if (scratch.length < 2 * computed * stride) {
+            throw new IllegalArgumentException("scratch has " + scratch.length + " values, a shared-weight sweep needs "
+                    + 2 * computed * stride);
+        }
         float[] x = in.data();
-        int valsBase = computed * stride; // scratch = [input-part sums | node values]
         for (int c = 0; c < computed; c++) {
             if (mid[c] > start[c]) {
                 GraphKernels.sum(x, null, rows, start[c], mid[c], mid[c], stride, scratch, c * stride);
+            } else {
+                Arrays.fill(scratch, c * stride, (c + 1) * stride, 0f);
             }
         }
-        for (int k = 0; k < sharedWeights.length; k++) {
-            float w = sharedWeights[k];
-            for (int c = 0; c < computed; c++) {
-                int off = valsBase + c * stride;
-                GraphKernels.scaledSumOnto(mid[c] > start[c] ? scratch : null, c * stride, scratch, valsBase, rows,
-                        mid[c], start[c + 1], w, stride, scratch, off);
-                VectorActivations.apply(activation[c], scratch, off, stride);
-            }
-            copyOutputs(scratch, valsBase, stride, batch, out, k * batch * outputs);
+        return computed * stride;
+    }
+
+    /** One shared weight: node values w·(input sum + Σ hidden sources), activated, into the value rows. */
+    private void sweep(float w, int stride, float[] scratch, int valsBase) {
+        for (int c = 0; c < computed; c++) {
+            int off = valsBase + c * stride;
+            GraphKernels.scaledSumOnto(scratch, c * stride, scratch, valsBase, rows,
+                    mid[c], start[c + 1], w, stride, scratch, off);
+            VectorActivations.apply(activation[c], scratch, off, stride);
         }
     }
 
@@ -309,10 +364,14 @@ public final class GraphNet {
     }
 
     private void check(NodeMajorInput in, float[] out, float[] scratch) {
+        check(in, out, scratch, true);
+    }
+
+    private void check(NodeMajorInput in, float[] out, float[] scratch, boolean checkOut) {
         if (in.inputs() != inputs) {
             throw new IllegalArgumentException("batch has " + in.inputs() + " inputs, the network " + inputs);
         }
-        if (out.length < in.batch() * outputs) {
+        if (checkOut && out.length < in.batch() * outputs) {
             throw new IllegalArgumentException("out has " + out.length + " values, needs " + in.batch() * outputs);
         }
         if (scratch.length < computed * in.stride()) {

@@ -92,6 +92,41 @@ class GraphNetTest {
         }
     }
 
+    @Property(tries = 40)
+    void sharedWeightFitnessEqualsForwardThenSoftmaxFitness(@ForAll @IntRange(min = 0, max = 60) int mutations,
+                                                            @ForAll @IntRange(min = 1, max = 90) int batch,
+                                                            @ForAll long seed) {
+        NeuronGraph g = Genomes.random(6, 4, mutations, Genomes.ALL, seed);
+        GraphNet net = GraphNet.compile(g);
+        NodeMajorInput in = NodeMajorInput.of(Genomes.uniform(batch * 6, -1f, 1f, seed), batch, 6);
+        int[] labels = new int[batch];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int b = 0; b < batch; b++) {
+            labels[b] = rng.nextInt(4);
+        }
+        float[] scratch = new float[net.scratchSize(batch)];
+        java.util.Arrays.fill(scratch, Float.NaN); // stale scratch must not matter
+        double[] fitness = new double[SHARED.length];
+        net.sharedWeightFitness(in, SHARED, labels, fitness, scratch);
+        float[] all = new float[SHARED.length * batch * 4];
+        net.forwardShared(in, SHARED, all, new float[net.scratchSize(batch)]);
+        for (int k = 0; k < SHARED.length; k++) {
+            double expected = SoftmaxFitness.negativeMeanCrossEntropy(all, k * batch * 4, labels, batch, 4);
+            if (Double.isFinite(expected)) {
+                assertThat(fitness[k]).as("weight %s", SHARED[k])
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5 * (1 + Math.abs(expected))));
+            } else {
+                assertThat(fitness[k]).as("weight %s", SHARED[k]).isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> net.sharedWeightFitness(in, SHARED, new int[batch], new double[2], scratch))
+                .hasMessageContaining("fitness slots");
+        int[] bad = labels.clone();
+        bad[batch - 1] = 4;
+        assertThatThrownBy(() -> net.sharedWeightFitness(in, SHARED, bad, fitness, scratch))
+                .hasMessageContaining("label 4 of sample " + (batch - 1));
+    }
+
     @Test
     void preparedInputAndScratchGiveTheSameOutputs() {
         NeuronGraph g = Genomes.random(5, 3, 30, Genomes.ALL, 4);

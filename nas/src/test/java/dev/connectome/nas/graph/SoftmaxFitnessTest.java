@@ -34,6 +34,35 @@ class SoftmaxFitnessTest {
     }
 
     @Test
+    void classMajorRowsGiveTheSameFitnessAsSampleMajorLogits() {
+        for (int batch : new int[] {1, 15, 16, 17, 64, 1000}) {
+            int classes = 10;
+            int stride = batch + 5;
+            float[] z = Genomes.uniform(batch * classes, -40f, 40f, batch);
+            float[] rows = Genomes.uniform(2 + classes * stride, 1e30f, 1e31f, batch + 1); // junk around the logits
+            int[] labels = new int[batch];
+            for (int b = 0; b < batch; b++) {
+                labels[b] = (b * 3 + 1) % classes;
+                for (int k = 0; k < classes; k++) {
+                    rows[2 + k * stride + b] = z[b * classes + k];
+                }
+            }
+            double sampleMajor = SoftmaxFitness.negativeMeanCrossEntropy(z, 0, labels, batch, classes);
+            assertThat(SoftmaxFitness.negativeMeanCrossEntropyRows(rows, 2, stride, labels, batch, classes))
+                    .isCloseTo(sampleMajor, Offset.offset(1e-6 * (1 + Math.abs(sampleMajor))));
+        }
+    }
+
+    @Test
+    void nonFiniteLogitsGiveNaNInsteadOfAFiniteValue() {
+        float[] z = new float[40];
+        z[23] = Float.NaN;
+        assertThat(SoftmaxFitness.negativeMeanCrossEntropy(z, 0, new int[] {0, 1, 2, 3}, 4, 10)).isNaN();
+        z[23] = Float.POSITIVE_INFINITY;
+        assertThat(SoftmaxFitness.negativeMeanCrossEntropy(z, 0, new int[] {0, 1, 2, 3}, 4, 10)).isNaN();
+    }
+
+    @Test
     void rejectsLabelsOutOfRange() {
         assertThatThrownBy(() -> SoftmaxFitness.negativeMeanCrossEntropy(new float[20], 0, new int[] {3, 10}, 2, 10))
                 .hasMessageContaining("label 10 of sample 1");
