@@ -6,6 +6,7 @@ import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.cell.Nb201Dataset;
 import dev.connectome.nas.cell.Nb201SearchSettings;
+import dev.connectome.nas.chain.ChainTraining;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
@@ -32,7 +33,8 @@ public final class NasSearchCommand implements Callable<Integer> {
     private final Io io;
 
     @Option(names = "--space", paramLabel = "SPACE", defaultValue = "nb201",
-            description = "Search space; nb201 (NAS-Bench-201 cells) (default: ${DEFAULT-VALUE}).")
+            description = "Search space: nb201 (NAS-Bench-201 cells, table-scored) or chain (NAS conv layer chains, "
+                    + "each child trained briefly; strategies random or reinforce) (default: ${DEFAULT-VALUE}).")
     String space;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "evolution",
@@ -113,6 +115,35 @@ public final class NasSearchCommand implements Callable<Integer> {
             description = "Naswot: data directory (default: $CONNECTOME_DATA, else ./data).")
     String dataDir;
 
+    @Option(names = "--layers", paramLabel = "L", defaultValue = "3",
+            description = "Chain: conv layers per child (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--chain-data", paramLabel = "NAME", defaultValue = "mnist-sample",
+            description = "Chain: data set the children train on (mnist-sample is embedded; mnist, fashion-mnist read "
+                    + "from --data-dir) (default: ${DEFAULT-VALUE}).")
+    String chainData;
+
+    @Option(names = "--train-images", paramLabel = "N", defaultValue = "500",
+            description = "Chain: training images per child (default: ${DEFAULT-VALUE}).")
+    int trainImages;
+
+    @Option(names = "--val-images", paramLabel = "N", defaultValue = "500",
+            description = "Chain: validation images scoring each child (default: ${DEFAULT-VALUE}).")
+    int valImages;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "1",
+            description = "Chain: training epochs per child (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--train-lr", paramLabel = "RATE", defaultValue = "0.003",
+            description = "Chain: Adam learning rate of the children (default: ${DEFAULT-VALUE}).")
+    double trainLr;
+
+    @Option(names = "--downsample", paramLabel = "F", defaultValue = "2",
+            description = "Chain: average-pool the images by F first (2: 28x28 -> 14x14) (default: ${DEFAULT-VALUE}).")
+    int downsample;
+
     @Option(names = "--workers", paramLabel = "K", defaultValue = "1",
             description = "Trials evaluated at once in this process (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -148,7 +179,7 @@ public final class NasSearchCommand implements Callable<Integer> {
     /** The validated settings; any bad value is a user error naming it. */
     Nb201SearchSettings settings() {
         if (!space.equalsIgnoreCase("nb201")) {
-            throw new UserException("--space: unknown search space '" + space + "' (available: nb201)");
+            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
         }
         if (budget < 0) {
             throw new UserException("--budget must be >= 0, got " + budget);
@@ -167,7 +198,7 @@ public final class NasSearchCommand implements Callable<Integer> {
     /** Settings of a reinforce or naswot search; any bad value is a user error naming it. */
     PolicySearchSettings policySettings() {
         if (!space.equalsIgnoreCase("nb201")) {
-            throw new UserException("--space: unknown search space '" + space + "' (available: nb201)");
+            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
         }
         if (budget < 0) {
             throw new UserException("--budget must be >= 0, got " + budget);
@@ -187,8 +218,32 @@ public final class NasSearchCommand implements Callable<Integer> {
         }
     }
 
+    /** Settings of a layer-chain search; any bad value is a user error naming it. */
+    ChainSearchSettings chainSettings() {
+        if (budget < 0) {
+            throw new UserException("--budget must be >= 0, got " + budget);
+        }
+        if (time != null && !(time > 0)) {
+            throw new UserException("--time must be a positive number of seconds, got " + time);
+        }
+        String dir = dataDir != null ? dataDir : System.getenv().getOrDefault("CONNECTOME_DATA", "data");
+        try {
+            ControllerSettings cs = ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
+                    .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
+                    .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
+            return new ChainSearchSettings(strategy, layers, chainData, dir,
+                    new ChainTraining(trainImages, valImages, epochs, 32, trainLr, downsample), budget, seed, workers,
+                    batch != null ? batch : workers, time, target, cs);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
+        if (space.equalsIgnoreCase("chain")) {
+            return callChain();
+        }
         if (PolicySearchSettings.handles(strategy)) {
             return callPolicy();
         }
@@ -244,6 +299,32 @@ public final class NasSearchCommand implements Callable<Integer> {
             if (s.strategy().equals("reinforce")) {
                 io.out().println("controller analysis: connectome nas analyse " + name + storageFlag());
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Integer callChain() {
+        ChainSearchSettings s = chainSettings();
+        SearchPlan plan = new ChainPlan(s);
+        String name = study != null ? Nb201Runner.checkName(study) : ChainPlan.defaultName(s);
+        io.out().println(PlanRunner.settingsLine(name, plan, storage.describe()));
+        io.out().flush();
+        try (TrialStore store = storage.openOrCreate()) {
+            Optional<StudyInfo> existing = store.findStudy(name);
+            if (existing.isPresent()) {
+                if (!(SearchPlan.of(existing.get()) instanceof ChainPlan c) || !c.s().withWorkers(1).equals(s.withWorkers(1))) {
+                    throw new UserException("study '" + name + "' already exists in " + storage.describe()
+                            + " with other settings; continue it with 'connectome studies resume " + name
+                            + "' or choose another --study name");
+                }
+                long finished = store.trials(name).stream().filter(t -> t.state().isFinished()).count();
+                io.out().printf("study '%s' exists with these settings: continuing it (%d trials finished)%n", name,
+                        finished);
+            }
+            long start = System.nanoTime();
+            StudyResult r = PlanRunner.run(io, store, name, plan, tuning);
+            PlanRunner.printOutcome(io, r, plan, storage.describe(), (System.nanoTime() - start) / 1e9);
+            io.out().println("report: connectome report " + name + storageFlag());
         }
         return ExitCodes.OK;
     }

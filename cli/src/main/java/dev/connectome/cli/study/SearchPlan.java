@@ -44,6 +44,7 @@ public interface SearchPlan {
 
     /** The kinds, most specific first; the NB201 table search is the fallback. */
     List<Kind> KINDS = List.of(
+            new Kind("chain", m -> "chain".equals(m.get("space")), m -> new ChainPlan(ChainSearchSettings.fromMap(m))),
             new Kind("nb201-policy", m -> m.get("strategy") instanceof String s && PolicySearchSettings.handles(s),
                     m -> new PolicyPlan(PolicySearchSettings.fromMap(m))),
             new Kind("nb201", m -> true, m -> new Nb201Plan(Nb201SearchSettings.fromMap(m))));

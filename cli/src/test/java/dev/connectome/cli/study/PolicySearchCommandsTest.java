@@ -103,6 +103,30 @@ class PolicySearchCommandsTest {
     }
 
     @Test
+    void chainSearchTrainsChildrenAndResumes() {
+        Run search = cli("nas", "search", "--space", "chain", "--strategy", "reinforce", "--budget", "2", "--layers", "1",
+                "--train-images", "64", "--val-images", "32", "--downsample", "4", "--study", "ch", "--storage", db());
+        assertThat(search.code()).as(search.err()).isZero();
+        assertThat(search.out()).contains("space=chain", "strategy=reinforce", "trial 2/2", "mnist-sample validation accuracy");
+        Run resume = cli("studies", "resume", "ch", "--storage", db());
+        assertThat(resume.code()).as(resume.err()).isZero();
+        assertThat(resume.out()).contains("resuming study 'ch' (2 trials finished)", "0 evaluated by this run");
+        Run bad = cli("nas", "search", "--space", "chain", "--strategy", "evolution", "--storage", db());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("reinforce or random").doesNotContain("\n");
+    }
+
+    @Test
+    void chainSettingsRoundTrip() {
+        ChainSearchSettings s = new ChainSearchSettings("reinforce", 4, "fashion-mnist", "/d",
+                new dev.connectome.nas.chain.ChainTraining(300, 200, 2, 16, 0.01, 1), 30, 7, 1, 1, null, 90.0,
+                ControllerSettings.defaults(7).withLearningRate(0.02));
+        assertThat(ChainSearchSettings.fromMap(s.toMap())).isEqualTo(s);
+        assertThat(SearchPlan.fromMap(s.toMap())).isEqualTo(new ChainPlan(s));
+        assertThat(ChainPlan.defaultName(s)).isEqualTo("chain-reinforce-lr0.02-L4-fashion-mnist-t300v200e2d1-n30-seed7");
+    }
+
+    @Test
     void badReinforceSettingsAreOneLineErrors() {
         Run bad = cli("nas", "search", "--strategy", "reinforce", "--reward", "accuracy9", "--storage", db());
         assertThat(bad.code()).isEqualTo(2);
