@@ -4,6 +4,7 @@ import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.NodeMajorInput;
+import dev.connectome.nas.graph.SoftmaxFitness;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,8 +14,9 @@ import java.util.SplittableRandom;
  * cross-entropy of the softmax of the network's outputs. Test accuracy is by argmax; the ensemble
  * predicts by majority vote over weight settings.
  *
- * <p>Cross-entropy is computed as log-sum-exp minus the label's output in double, so a saturated
- * softmax gives a large finite loss where numpy's {@code -log(0)} would give infinity.
+ * <p>Cross-entropy is computed as log-sum-exp minus the label's output ({@link SoftmaxFitness},
+ * vectorised over the batch), so a saturated softmax gives a large finite loss where numpy's
+ * {@code -log(0)} would give infinity; a non-finite output gives NaN (the genome counts as failed).
  */
 public final class ClassificationWannTask implements WannTask {
 
@@ -63,17 +65,39 @@ public final class ClassificationWannTask implements WannTask {
         checkShape(g);
         GraphNet net = GraphNet.compile(g);
         int classes = outputs();
-        float[] out = new float[batchSize * classes];
+        float[] sweep = sharedValues(weights);
+        int perWeight = batchSize * classes;
+        float[] out = new float[(sweep != null ? sweep.length : 1) * perWeight];
         float[] scratch = new float[net.scratchSize(batchSize)];
         double[][] rewards = new double[weights.size()][seeds.length];
         for (int r = 0; r < seeds.length; r++) {
             Batch b = batch(seeds[r]);
-            for (int w = 0; w < weights.size(); w++) {
-                weights.get(w).forward(net, b.input(), out, scratch);
-                rewards[w][r] = -meanCrossEntropy(out, b.labels(), batchSize, classes);
+            if (sweep != null) {
+                // WANN's weight sweep in one pass: the bias/input sums are shared by all weights.
+                net.forwardShared(b.input(), sweep, out, scratch);
+                for (int w = 0; w < sweep.length; w++) {
+                    rewards[w][r] = SoftmaxFitness.negativeMeanCrossEntropy(out, w * perWeight, b.labels(), batchSize, classes);
+                }
+            } else {
+                for (int w = 0; w < weights.size(); w++) {
+                    weights.get(w).forward(net, b.input(), out, scratch);
+                    rewards[w][r] = SoftmaxFitness.negativeMeanCrossEntropy(out, 0, b.labels(), batchSize, classes);
+                }
             }
         }
         return rewards;
+    }
+
+    /** The values when every setting is a shared weight, else null. */
+    private static float[] sharedValues(List<ConnectionWeights> weights) {
+        float[] v = new float[weights.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!(weights.get(i) instanceof ConnectionWeights.Shared s)) {
+                return null;
+            }
+            v[i] = s.value();
+        }
+        return v;
     }
 
     /** A rollout's samples, transposed once and shared by every genome of a generation. */
@@ -123,7 +147,7 @@ public final class ClassificationWannTask implements WannTask {
         return java.util.Arrays.copyOf(perm, k);
     }
 
-    /** Mean of −log softmax(out)[label] over the batch. */
+    /** Mean of −log softmax(out)[label] over the batch, in double (the reference {@link SoftmaxFitness} is tested against). */
     static double meanCrossEntropy(float[] out, int[] labels, int batch, int classes) {
         double sum = 0;
         for (int i = 0; i < batch; i++) {
@@ -141,10 +165,48 @@ public final class ClassificationWannTask implements WannTask {
         return sum / batch;
     }
 
+    /**
+     * A data set cut into node-major chunks once, so that scoring one network under many weight
+     * settings (random draws, the ensemble, a tuning sweep) transposes the images only once.
+     */
+    public static final class Prepared {
+        private final Dataset data;
+        private final List<NodeMajorInput> chunks;
+
+        private Prepared(Dataset data, List<NodeMajorInput> chunks) {
+            this.data = data;
+            this.chunks = chunks;
+        }
+
+        /** Transposes {@code data} in chunks of 1,000 samples. */
+        public static Prepared of(Dataset data) {
+            int in = data.sampleSize();
+            List<NodeMajorInput> chunks = new java.util.ArrayList<>();
+            float[] x = new float[CHUNK * in];
+            for (int from = 0; from < data.size(); from += CHUNK) {
+                int n = Math.min(CHUNK, data.size() - from);
+                for (int i = 0; i < n; i++) {
+                    data.copySample(from + i, x, i * in);
+                }
+                chunks.add(NodeMajorInput.of(x, n, in));
+            }
+            return new Prepared(data, List.copyOf(chunks));
+        }
+
+        public Dataset data() {
+            return data;
+        }
+    }
+
     /** Argmax predictions of {@code net} under {@code weights} for every sample of {@code data}. */
     public static int[] predict(GraphNet net, ConnectionWeights weights, Dataset data) {
+        return predict(net, weights, Prepared.of(data));
+    }
+
+    /** As {@link #predict(GraphNet, ConnectionWeights, Dataset)} on prepared data. */
+    public static int[] predict(GraphNet net, ConnectionWeights weights, Prepared data) {
         int classes = net.outputCount();
-        int[] pred = new int[data.size()];
+        int[] pred = new int[data.data().size()];
         forEachChunk(net, weights, data, (from, n, out) -> {
             for (int i = 0; i < n; i++) {
                 pred[from + i] = argmax(out, i * classes, classes);
@@ -158,16 +220,27 @@ public final class ClassificationWannTask implements WannTask {
         return accuracyOf(predict(net, weights, data), data);
     }
 
+    /** Fraction of prepared data classified correctly by argmax. */
+    public static double accuracy(GraphNet net, ConnectionWeights weights, Prepared data) {
+        return accuracyOf(predict(net, weights, data), data.data());
+    }
+
     /**
      * Majority vote of the argmax predictions under each weight setting; a tied vote goes to the class
      * with the larger summed softmax probability among the tied ones.
      */
     public static int[] ensemblePredict(GraphNet net, List<ConnectionWeights> weights, Dataset data) {
+        return ensemblePredict(net, weights, Prepared.of(data));
+    }
+
+    /** As {@link #ensemblePredict(GraphNet, List, Dataset)} on prepared data. */
+    public static int[] ensemblePredict(GraphNet net, List<ConnectionWeights> weights, Prepared prepared) {
+        Dataset data = prepared.data();
         int classes = net.outputCount();
         int[][] votes = new int[data.size()][classes];
         double[][] prob = new double[data.size()][classes];
         for (ConnectionWeights w : weights) {
-            forEachChunk(net, w, data, (from, n, out) -> {
+            forEachChunk(net, w, prepared, (from, n, out) -> {
                 for (int i = 0; i < n; i++) {
                     int o = i * classes;
                     votes[from + i][argmax(out, o, classes)]++;
@@ -203,6 +276,11 @@ public final class ClassificationWannTask implements WannTask {
         return accuracyOf(ensemblePredict(net, weights, data), data);
     }
 
+    /** Fraction of prepared data the ensemble classifies correctly. */
+    public static double ensembleAccuracy(GraphNet net, List<ConnectionWeights> weights, Prepared data) {
+        return accuracyOf(ensemblePredict(net, weights, data), data.data());
+    }
+
     static double accuracyOf(int[] pred, Dataset data) {
         int correct = 0;
         for (int i = 0; i < pred.length; i++) {
@@ -228,21 +306,20 @@ public final class ClassificationWannTask implements WannTask {
         void accept(int from, int n, float[] out);
     }
 
-    private static void forEachChunk(GraphNet net, ConnectionWeights weights, Dataset data, ChunkConsumer consumer) {
+    private static void forEachChunk(GraphNet net, ConnectionWeights weights, Prepared prepared, ChunkConsumer consumer) {
+        Dataset data = prepared.data();
         int in = data.sampleSize();
         if (in != net.inputCount() || data.numClasses() != net.outputCount()) {
             throw new IllegalArgumentException("data " + data.name() + " has " + in + " inputs and " + data.numClasses()
                     + " classes, but the network has " + net.inputCount() + " inputs and " + net.outputCount() + " outputs");
         }
-        float[] x = new float[CHUNK * in];
         float[] out = new float[CHUNK * net.outputCount()];
-        for (int from = 0; from < data.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, data.size() - from);
-            for (int i = 0; i < n; i++) {
-                data.copySample(from + i, x, i * in);
-            }
-            weights.forward(net, x, n, out);
-            consumer.accept(from, n, out);
+        float[] scratch = new float[net.scratchSize(CHUNK)];
+        int from = 0;
+        for (NodeMajorInput chunk : prepared.chunks) {
+            weights.forward(net, chunk, out, scratch);
+            consumer.accept(from, chunk.batch(), out);
+            from += chunk.batch();
         }
     }
 }

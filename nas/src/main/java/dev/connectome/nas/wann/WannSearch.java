@@ -20,11 +20,14 @@ public final class WannSearch {
     private WannSearch() {
     }
 
-    /** The search space of a task under settings (mutation weights from the settings, activations from the task). */
+    /**
+     * The search space of a task under settings (mutation weights from the settings, activations from
+     * the task), remembering the texts of two populations' worth of genomes (see {@link WannSpace}).
+     */
     public static WannSpace space(WannTasks.Spec spec, WannSettings s) {
         MutationSettings m = new MutationSettings(s.probAddConnection(), s.probAddNode(), s.probEnable(),
                 s.probChangeActivation(), spec.mutation().hiddenActivations());
-        return new WannSpace(spec.inputs(), spec.outputs(), s.probInitEnable(), m);
+        return new WannSpace(spec.inputs(), spec.outputs(), s.probInitEnable(), m, 2 * s.populationSize());
     }
 
     /**
