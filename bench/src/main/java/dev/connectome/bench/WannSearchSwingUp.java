@@ -32,7 +32,8 @@ import java.util.Locale;
  * writes the champion as a WANNRelease {@code .out} file.
  *
  * <p>Usage: {@code java -cp ... dev.connectome.bench.WannSearchSwingUp [preset=laptop] [population=] [generations=]
- * [workers=2] [seed=1] [target=600] [retest=16] [store=PATH] [out=swingup-champion.out]}
+ * [workers=2] [seed=1] [target=600] [retest=16] [store=PATH] [out=swingup-champion.out] [retestFrom=0]}
+ * (retestFrom=G continues a stored search without re-testing its first G generations again)
  */
 public final class WannSearchSwingUp {
 
@@ -48,6 +49,7 @@ public final class WannSearchSwingUp {
         double target = 600;
         int retest = 16;
         String storePath = null;
+        int retestFrom = 0;
         Path out = Path.of("swingup-champion.out");
         for (String a : args) {
             String[] kv = a.split("=", 2);
@@ -60,9 +62,10 @@ public final class WannSearchSwingUp {
                 case "target" -> target = Double.parseDouble(kv[1]);
                 case "retest" -> retest = Integer.parseInt(kv[1]);
                 case "store" -> storePath = kv[1];
+                case "retestFrom" -> retestFrom = Integer.parseInt(kv[1]);
                 case "out" -> out = Path.of(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument '" + a
-                        + "' (preset=, population=, generations=, workers=, seed=, target=, retest=, store=, out=)");
+                        + "' (preset=, population=, generations=, workers=, seed=, target=, retest=, store=, out=, retestFrom=)");
             }
         }
         WannSettings w = WannSettings.preset(preset);
@@ -96,6 +99,9 @@ public final class WannSearchSwingUp {
             for (gen = 0; gen < w.generations(); gen++) {
                 StudyResult r = WannSearch.builder(study, s, task, null, store, ex).trials(w.populationSize() * (gen + 1))
                         .build().run();
+                if (gen < retestFrom) {
+                    continue; // generations already re-tested by an earlier run of the same store
+                }
                 int g = gen;
                 List<TrialRecord> last = store.trials(study).stream()
                         .filter(t -> t.number() / s.wann().populationSize() == g && t.isComplete()).toList();

@@ -1,9 +1,11 @@
 package dev.connectome.cli.wire;
 
+import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.task.OptimizerSpec;
 import dev.connectome.nas.task.ScheduleSpec;
 import dev.connectome.nas.task.TrainSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +14,9 @@ import picocli.CommandLine.Option;
  * few epochs instead of 160 epochs of step decay.
  */
 public final class WireTrainingOptions {
+    @Mixin
+    CommonOptions common; // --help, --verbose, --config for both wire commands
+
     @Option(names = "--epochs", defaultValue = "3", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
