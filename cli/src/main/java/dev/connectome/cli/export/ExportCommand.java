@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Export a trained model to ONNX (opset 13), with its provenance in the model metadata.",
             "MODEL is a .cnm file written by 'connectome train' (or another command that saves models), or a WANN",
-            "genome in WANNRelease's .out format (then --task and --weight or --weights say how to instantiate it).",
+            "genome in WANNRelease's .out format or from 'wann export --json' (then --task and --weight or --weights say",
+            "how to instantiate it).",
             "With --nb201 ARCH instead of MODEL: a freshly initialised NAS-Bench-201 cell network, for training elsewhere."})
 public final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,7 +101,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (!Files.exists(model)) {
             throw new UserException("no such model file: " + model);
         }
-        if (model.getFileName().toString().endsWith(".out")) {
+        String file = model.getFileName().toString();
+        if (file.endsWith(".out") || file.endsWith(".json")) {
             return exportGenome();
         }
         if (task != null || weight != null || weights != null) {
@@ -141,9 +143,10 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        NeuronGraph genome = WannOutFormat.read(model, spec.inputs(), spec.outputs());
+        NeuronGraph genome = model.getFileName().toString().endsWith(".json") ? readJsonGenome(spec)
+                : WannOutFormat.read(model, spec.inputs(), spec.outputs());
         String how = weight != null ? "shared weight " + weight : "tuned weights from " + weights.getFileName();
-        ModelInfo info = ModelInfo.of(model.getFileName().toString().replaceFirst("\\.out$", ""),
+        ModelInfo info = ModelInfo.of(model.getFileName().toString().replaceFirst("\\.(out|json)$", ""),
                         "WANN genome for " + task + " (" + genome.hiddenCount() + " hidden nodes, "
                                 + genome.enabledConnectionCount() + " connections), " + how + "; outputs are the raw output nodes"
                                 + (spec.outputs() > 1 ? " (apply softmax for class probabilities)" : ""))
@@ -159,6 +162,31 @@ public final class ExportCommand implements Callable<Integer> {
         io.out().printf(Locale.ROOT, "wrote %s (WANN genome, %d hidden nodes, %d connections, %s, %,d bytes): input 'input' [batch, %d], output 'output' [batch, %d]%n",
                 onnx, genome.hiddenCount(), genome.enabledConnectionCount(), how, Files.size(onnx), spec.inputs(), spec.outputs());
         return ExitCodes.OK;
+    }
+
+    /** A genome written by {@code wann export --json}: its exact "genome" text. */
+    private NeuronGraph readJsonGenome(WannTasks.Spec spec) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = JSON.readTree(model.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new UserException(model + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        String format = doc.path("format").asText("");
+        if (!format.startsWith("connectome-wann-genome/")) {
+            throw new UserException(model + ": not a WANN genome JSON from 'connectome wann export --json' (format '" + format + "')");
+        }
+        NeuronGraph g;
+        try {
+            g = dev.connectome.nas.wann.GenomeText.parse(doc.path("genome").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(model + ": " + e.getMessage());
+        }
+        if (g.inputCount() != spec.inputs() || g.outputCount() != spec.outputs()) {
+            throw new UserException(model + ": genome has " + g.inputCount() + " inputs and " + g.outputCount()
+                    + " outputs, task " + task + " needs " + spec.inputs() + " and " + spec.outputs());
+        }
+        return g;
     }
 
     static String version() {

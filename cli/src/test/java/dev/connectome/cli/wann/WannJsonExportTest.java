@@ -43,5 +43,29 @@ class WannJsonExportTest {
         Path again = tmp.resolve("again.out");
         WannOutFormat.write(g, again);
         assertThat(WannOutFormat.read(again, 5, 1)).isEqualTo(fromOut);
+
+        // 'connectome export' reads the JSON genome too, and the ONNX model computes what the .out one does.
+        float[] fromJson = exportAndRun(json, tmp.resolve("j.onnx"));
+        float[] fromOutFile = exportAndRun(out, tmp.resolve("o.onnx"));
+        assertThat(fromJson).containsExactly(fromOutFile);
+    }
+
+    private static float[] exportAndRun(Path genome, Path onnx) throws Exception {
+        java.io.StringWriter o = new java.io.StringWriter();
+        java.io.StringWriter e = new java.io.StringWriter();
+        int code = dev.connectome.cli.Main.run(new String[] {"export", genome.toString(), "--task", "swingup", "--weight",
+            "-1.5", "--onnx", onnx.toString()}, new dev.connectome.cli.Io(new java.io.PrintWriter(o, true),
+                new java.io.PrintWriter(e, true), false));
+        assertThat(code).as(e.toString()).isZero();
+        var env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        float[] x = {0.1f, -0.4f, 0.9f, 0.3f, -1.2f, 1f, 0.5f, -0.2f, 0.05f, 2f};
+        try (var session = env.createSession(java.nio.file.Files.readAllBytes(onnx), new ai.onnxruntime.OrtSession.SessionOptions());
+             var in = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(x), new long[] {2, 5});
+             var result = session.run(java.util.Map.of("input", in))) {
+            java.nio.FloatBuffer buf = ((ai.onnxruntime.OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] y = new float[buf.remaining()];
+            buf.get(y);
+            return y;
+        }
     }
 }
