@@ -5,12 +5,12 @@ import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
+import dev.connectome.cli.wann.WannFiles;
 import dev.connectome.cli.model.ModelFile;
 import dev.connectome.cli.model.ModelHeader;
 import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.TunedWeights;
-import dev.connectome.nas.graph.WannOutFormat;
 import dev.connectome.nas.wann.WannTasks;
 import dev.connectome.onnx.ModelInfo;
 import dev.connectome.onnx.NeuronGraphExport;
@@ -143,8 +143,7 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        NeuronGraph genome = model.getFileName().toString().endsWith(".json") ? readJsonGenome(spec)
-                : WannOutFormat.read(model, spec.inputs(), spec.outputs());
+        NeuronGraph genome = WannFiles.readGenome(model, spec);
         String how = weight != null ? "shared weight " + weight : "tuned weights from " + weights.getFileName();
         ModelInfo info = ModelInfo.of(model.getFileName().toString().replaceFirst("\\.(out|json)$", ""),
                         "WANN genome for " + task + " (" + genome.hiddenCount() + " hidden nodes, "
@@ -162,31 +161,6 @@ public final class ExportCommand implements Callable<Integer> {
         io.out().printf(Locale.ROOT, "wrote %s (WANN genome, %d hidden nodes, %d connections, %s, %,d bytes): input 'input' [batch, %d], output 'output' [batch, %d]%n",
                 onnx, genome.hiddenCount(), genome.enabledConnectionCount(), how, Files.size(onnx), spec.inputs(), spec.outputs());
         return ExitCodes.OK;
-    }
-
-    /** A genome written by {@code wann export --json}: its exact "genome" text. */
-    private NeuronGraph readJsonGenome(WannTasks.Spec spec) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode doc;
-        try {
-            doc = JSON.readTree(model.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new UserException(model + ": not valid JSON: " + e.getOriginalMessage());
-        }
-        String format = doc.path("format").asText("");
-        if (!format.startsWith("connectome-wann-genome/")) {
-            throw new UserException(model + ": not a WANN genome JSON from 'connectome wann export --json' (format '" + format + "')");
-        }
-        NeuronGraph g;
-        try {
-            g = dev.connectome.nas.wann.GenomeText.parse(doc.path("genome").asText(""));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(model + ": " + e.getMessage());
-        }
-        if (g.inputCount() != spec.inputs() || g.outputCount() != spec.outputs()) {
-            throw new UserException(model + ": genome has " + g.inputCount() + " inputs and " + g.outputCount()
-                    + " outputs, task " + task + " needs " + spec.inputs() + " and " + spec.outputs());
-        }
-        return g;
     }
 
     static String version() {

@@ -83,7 +83,7 @@ public final class WannEvalCommand implements Callable<Integer> {
             throw new UserException("--episodes must be >= 1, got " + episodes);
         }
         WannTasks.Spec spec = WannFiles.spec(task);
-        NeuronGraph g = WannFiles.readOut(file, spec);
+        NeuronGraph g = WannFiles.readGenome(file, spec);
         GraphNet net = GraphNet.compile(g);
         List<ConnectionWeights> settings = new ArrayList<>();
         if (choice != null && choice.weights != null) {

@@ -1,5 +1,8 @@
 package dev.connectome.cli.wann;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.data.DataException;
 import dev.connectome.nas.graph.GraphFormatException;
@@ -7,14 +10,16 @@ import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.TunedWeights;
 import dev.connectome.nas.graph.WannOutFormat;
+import dev.connectome.nas.wann.GenomeText;
 import dev.connectome.nas.wann.WannTask;
 import dev.connectome.nas.wann.WannTasks;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reading genomes, weights and tasks for the wann commands, with every failure a one-line user error. */
-final class WannFiles {
+public final class WannFiles {
 
     private WannFiles() {
     }
@@ -44,10 +49,16 @@ final class WannFiles {
         }
     }
 
-    /** Reads a WANNRelease {@code .out} genome for the task's node counts. */
-    static NeuronGraph readOut(Path file, WannTasks.Spec spec) {
+    /**
+     * Reads a genome for the task's node counts: a WANNRelease {@code .out} file, or the JSON that
+     * {@code wann export --json} writes (its exact "genome" text).
+     */
+    public static NeuronGraph readGenome(Path file, WannTasks.Spec spec) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no such file: " + file);
+        }
+        if (file.getFileName().toString().endsWith(".json")) {
+            return readJson(file, spec);
         }
         try {
             return WannOutFormat.read(file, spec.inputs(), spec.outputs());
@@ -57,6 +68,33 @@ final class WannFiles {
         } catch (UncheckedIOException e) {
             throw new UserException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    private static NeuronGraph readJson(Path file, WannTasks.Spec spec) {
+        JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new UserException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String format = doc.path("format").asText("");
+        if (!format.startsWith("connectome-wann-genome/")) {
+            throw new UserException(file + ": not a WANN genome JSON from 'connectome wann export --json' (format '"
+                    + format + "')");
+        }
+        NeuronGraph g;
+        try {
+            g = GenomeText.parse(doc.path("genome").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(file + ": " + e.getMessage(), e);
+        }
+        if (g.inputCount() != spec.inputs() || g.outputCount() != spec.outputs()) {
+            throw new UserException(file + ": genome has " + g.inputCount() + " inputs and " + g.outputCount()
+                    + " outputs, task " + spec.id() + " needs " + spec.inputs() + " and " + spec.outputs());
+        }
+        return g;
     }
 
     /** Reads a WANNTool tuned-weight JSON for a compiled genome. */

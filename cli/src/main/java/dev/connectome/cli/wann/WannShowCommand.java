@@ -42,7 +42,7 @@ public final class WannShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WannTasks.Spec spec = WannFiles.spec(task);
-        NeuronGraph g = WannFiles.readOut(file, spec);
+        NeuronGraph g = WannFiles.readGenome(file, spec);
         NetworkDrawing d = spec.id().equals("swingup") ? NetworkDrawing.swingUp(g)
                 : new NetworkDrawing(g, List.of(), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
         AtomicFiles.writeString(output, d.svgDocument(file.getFileName().toString()));
