@@ -4,6 +4,7 @@ import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.WannOutFormat;
+import dev.connectome.nas.study.InMemoryTrialStore;
 import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.ThreadExecutor;
 import dev.connectome.nas.study.TrialRecord;
@@ -29,7 +30,8 @@ import java.util.SplittableRandom;
  * 10,000 training images ("tuned shared weight"), next to the paper's 82.0 / 91.6 / 91.9%.
  *
  * <p>Usage: {@code java -cp ... dev.connectome.bench.WannSearchMnist256 data=DIR [population=128] [minutes=20]
- * [workers=2] [seed=1] [store=PATH] [out=mnist256-champion.out]}
+ * [workers=2] [seed=1] [store=PATH|memory] [out=mnist256-champion.out]}; {@code store=memory} runs the same
+ * study loop on the in-memory store (nothing kept, no SQL cost per trial).
  */
 public final class WannSearchMnist256 {
 
@@ -65,18 +67,19 @@ public final class WannSearchMnist256 {
                 (System.nanoTime() - t0) / 1e9, task.train().size(), test.size());
         WannSettings w = WannSettings.mnist256().withPopulation(population);
         WannSearchSettings s = new WannSearchSettings("mnist256", "mnist256", w, seed, workers, minutes * 60, null);
+        boolean memory = "memory".equals(storePath);
         Path db = storePath != null ? Path.of(storePath) : Files.createTempFile("wann-mnist", ".db");
         if (storePath == null) {
             Files.delete(db);
         }
         System.out.printf(Locale.ROOT, "WANN MNIST256 search: %s, seed %d, %d workers, %.0f min budget, store %s%n", w, seed,
-                workers, minutes, db);
+                workers, minutes, memory ? "in memory" : db);
         String study = "wann-mnist256-" + seed;
         long start = System.nanoTime();
         NeuronGraph champ;
         TrialRecord best;
         int generations;
-        try (TrialStore store = TrialStores.open(db.toString()); ThreadExecutor ex = ThreadExecutor.of(workers)) {
+        try (TrialStore store = memory ? new InMemoryTrialStore() : TrialStores.open(db.toString()); ThreadExecutor ex = ThreadExecutor.of(workers)) {
             int p = w.populationSize();
             StudyResult r = WannSearch.builder(study, s, task, task.train().sha256(), store, ex).listener((t, b) -> {
                 if (t.number() % p == p - 1) {
@@ -92,17 +95,20 @@ public final class WannSearchMnist256 {
         }
         double searchSeconds = (System.nanoTime() - start) / 1e9;
         WannOutFormat.write(champ, out);
+        System.out.printf(Locale.ROOT, "search: %d genome evaluations in %.1f s = %.1f genomes/s%n", generations * w.populationSize(),
+                searchSeconds, generations * w.populationSize() / searchSeconds);
         GraphNet net = GraphNet.compile(champ);
+        ClassificationWannTask.Prepared testSet = ClassificationWannTask.Prepared.of(test);
         SplittableRandom rng = new SplittableRandom(seed);
         int draws = 20;
         double[] accs = new double[draws];
         for (int i = 0; i < draws; i++) {
-            accs[i] = ClassificationWannTask.accuracy(net, new ConnectionWeights.Shared((float) rng.nextDouble(-2, 2)), test);
+            accs[i] = ClassificationWannTask.accuracy(net, new ConnectionWeights.Shared((float) rng.nextDouble(-2, 2)), testSet);
         }
         double mean = java.util.Arrays.stream(accs).average().orElseThrow();
         double sd = Math.sqrt(java.util.Arrays.stream(accs).map(a -> (a - mean) * (a - mean)).sum() / (draws - 1));
-        double ensemble = ClassificationWannTask.ensembleAccuracy(net, ConnectionWeights.shared(WannSettings.STANDARD_WEIGHTS), test);
-        Dataset tune = task.train().slice(0, 10_000);
+        double ensemble = ClassificationWannTask.ensembleAccuracy(net, ConnectionWeights.shared(WannSettings.STANDARD_WEIGHTS), testSet);
+        ClassificationWannTask.Prepared tune = ClassificationWannTask.Prepared.of(task.train().slice(0, 10_000));
         double bestW = Double.NaN;
         double bestTrain = -1;
         for (int k = -39; k <= 39; k++) {
@@ -116,7 +122,7 @@ public final class WannSearchMnist256 {
                 bestW = wv;
             }
         }
-        double tuned = ClassificationWannTask.accuracy(net, new ConnectionWeights.Shared((float) bestW), test);
+        double tuned = ClassificationWannTask.accuracy(net, new ConnectionWeights.Shared((float) bestW), testSet);
         System.out.println();
         System.out.println("| search | generations | trials | wall time | champion connections | hidden | random weight (U(-2,2), 20 draws) "
                 + "| ensemble (6 weights) | tuned shared weight |");
