@@ -16,7 +16,6 @@ import dev.connectome.nas.study.StudyBuilder;
 import dev.connectome.nas.study.ThreadExecutor;
 import dev.connectome.nas.study.TrialStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -82,15 +81,6 @@ record ChainPlan(ChainSearchSettings s) implements SearchPlan {
         }
         StudyBuilder<LayerChain> b = Study.builder(space, strategy, evaluator, store).name(name).seed(s.seed())
                 .direction(Direction.MAXIMIZE).executor(executor).batchSize(s.batchSize()).settings(s.toMap());
-        if (s.trials() > 0) {
-            b.trials(s.trials());
-        }
-        if (s.maxSeconds() != null) {
-            b.time(Duration.ofMillis(Math.round(s.maxSeconds() * 1000)));
-        }
-        if (s.target() != null) {
-            b.target(s.target());
-        }
-        return b;
+        return PlanRunner.limits(b, s.trials(), s.maxSeconds(), s.target());
     }
 }

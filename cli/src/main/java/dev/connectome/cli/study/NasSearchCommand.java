@@ -10,11 +10,11 @@ import dev.connectome.nas.chain.ChainTraining;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
-import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.nas.study.TrialStore;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -178,15 +178,8 @@ public final class NasSearchCommand implements Callable<Integer> {
 
     /** The validated settings; any bad value is a user error naming it. */
     Nb201SearchSettings settings() {
-        if (!space.equalsIgnoreCase("nb201")) {
-            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
-        }
-        if (budget < 0) {
-            throw new UserException("--budget must be >= 0, got " + budget);
-        }
-        if (time != null && !(time > 0)) {
-            throw new UserException("--time must be a positive number of seconds, got " + time);
-        }
+        checkNb201Space();
+        checkLimits();
         try {
             return new Nb201SearchSettings(strategy, Nb201Dataset.parse(dataset), population, sample, budget, seed,
                     workers, batch != null ? batch : workers, time, target);
@@ -197,22 +190,12 @@ public final class NasSearchCommand implements Callable<Integer> {
 
     /** Settings of a reinforce or naswot search; any bad value is a user error naming it. */
     PolicySearchSettings policySettings() {
-        if (!space.equalsIgnoreCase("nb201")) {
-            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
-        }
-        if (budget < 0) {
-            throw new UserException("--budget must be >= 0, got " + budget);
-        }
-        if (time != null && !(time > 0)) {
-            throw new UserException("--time must be a positive number of seconds, got " + time);
-        }
-        String dir = dataDir != null ? dataDir : System.getenv().getOrDefault("CONNECTOME_DATA", "data");
+        checkNb201Space();
+        checkLimits();
         try {
-            ControllerSettings cs = ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
-                    .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
-                    .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
             return new PolicySearchSettings(strategy, Nb201Dataset.parse(dataset), budget, seed, workers,
-                    batch != null ? batch : workers, time, target, cs, naswotN, channels, cells, images, imageData, dir);
+                    batch != null ? batch : workers, time, target, controller(), naswotN, channels, cells, images,
+                    imageData, dataDir());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
@@ -220,101 +203,86 @@ public final class NasSearchCommand implements Callable<Integer> {
 
     /** Settings of a layer-chain search; any bad value is a user error naming it. */
     ChainSearchSettings chainSettings() {
+        checkLimits();
+        try {
+            return new ChainSearchSettings(strategy, layers, chainData, dataDir(),
+                    new ChainTraining(trainImages, valImages, epochs, 32, trainLr, downsample), budget, seed, workers,
+                    batch != null ? batch : workers, time, target, controller());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    private void checkNb201Space() {
+        if (!space.equalsIgnoreCase("nb201")) {
+            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
+        }
+    }
+
+    private void checkLimits() {
         if (budget < 0) {
             throw new UserException("--budget must be >= 0, got " + budget);
         }
         if (time != null && !(time > 0)) {
             throw new UserException("--time must be a positive number of seconds, got " + time);
         }
-        String dir = dataDir != null ? dataDir : System.getenv().getOrDefault("CONNECTOME_DATA", "data");
-        try {
-            ControllerSettings cs = ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
-                    .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
-                    .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
-            return new ChainSearchSettings(strategy, layers, chainData, dir,
-                    new ChainTraining(trainImages, valImages, epochs, 32, trainLr, downsample), budget, seed, workers,
-                    batch != null ? batch : workers, time, target, cs);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
+    }
+
+    private String dataDir() {
+        return dataDir != null ? dataDir : System.getenv().getOrDefault("CONNECTOME_DATA", "data");
+    }
+
+    /** The reinforce controller settings (IllegalArgumentException on a bad value, as the settings records). */
+    private ControllerSettings controller() {
+        return ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
+                .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
+                .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
     }
 
     @Override
     public Integer call() {
         if (space.equalsIgnoreCase("chain")) {
-            return callChain();
-        }
-        if (PolicySearchSettings.handles(strategy)) {
-            return callPolicy();
-        }
-        Nb201SearchSettings s = settings();
-        String name = study != null ? Nb201Runner.checkName(study) : Nb201Runner.defaultName(s);
-        io.out().println(Nb201Runner.settingsLine(name, s, storage.describe()));
-        io.out().flush();
-        try (TrialStore store = storage.openOrCreate()) {
-            Optional<StudyInfo> existing = store.findStudy(name);
-            if (existing.isPresent()) {
-                Nb201SearchSettings stored = Nb201Runner.settingsOf(existing.get());
-                if (!Nb201Runner.sameSearch(stored, s)) {
-                    throw new UserException("study '" + name + "' already exists in " + storage.describe()
-                            + " with other settings (" + Nb201Runner.settingsLine(name, stored, storage.describe())
-                            .substring("settings: ".length()) + "); continue it with 'connectome studies resume "
-                            + name + "' or choose another --study name");
-                }
-                List<TrialRecord> trials = store.trials(name);
-                long finished = trials.stream().filter(t -> t.state().isFinished()).count();
-                io.out().printf("study '%s' exists with these settings: continuing it (%d trials finished)%n", name,
-                        finished);
-            }
-            long start = System.nanoTime();
-            StudyResult r = Nb201Runner.run(io, store, name, s, tuning);
-            Nb201Runner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
-            io.out().println("report: connectome report " + name + storageFlag());
-        }
-        return ExitCodes.OK;
-    }
-
-    private Integer callPolicy() {
-        PolicySearchSettings s = policySettings();
-        String name = study != null ? Nb201Runner.checkName(study) : PolicySearchRunner.defaultName(s);
-        io.out().println(PolicySearchRunner.settingsLine(name, s, storage.describe()));
-        io.out().flush();
-        try (TrialStore store = storage.openOrCreate()) {
-            Optional<StudyInfo> existing = store.findStudy(name);
-            if (existing.isPresent()) {
-                if (!PolicySearchRunner.handles(existing.get())
-                        || !PolicySearchRunner.settingsOf(existing.get()).withWorkers(1).equals(s.withWorkers(1))) {
-                    throw new UserException("study '" + name + "' already exists in " + storage.describe()
-                            + " with other settings; continue it with 'connectome studies resume " + name
-                            + "' or choose another --study name");
-                }
-                long finished = store.trials(name).stream().filter(t -> t.state().isFinished()).count();
-                io.out().printf("study '%s' exists with these settings: continuing it (%d trials finished)%n", name,
-                        finished);
-            }
-            long start = System.nanoTime();
-            StudyResult r = PolicySearchRunner.run(io, store, name, s, tuning);
-            PolicySearchRunner.printOutcome(io, r, s, storage.describe(), (System.nanoTime() - start) / 1e9);
-            io.out().println("report: connectome report " + name + storageFlag());
+            ChainSearchSettings s = chainSettings();
+            String name = study != null ? Nb201Runner.checkName(study) : ChainPlan.defaultName(s);
+            runStudy(name, new ChainPlan(s),
+                    info -> SearchPlan.of(info) instanceof ChainPlan c && c.s().withWorkers(1).equals(s.withWorkers(1)),
+                    info -> "");
+        } else if (PolicySearchSettings.handles(strategy)) {
+            PolicySearchSettings s = policySettings();
+            String name = study != null ? Nb201Runner.checkName(study) : PolicySearchRunner.defaultName(s);
+            runStudy(name, new SearchPlan.PolicyPlan(s),
+                    info -> PolicySearchRunner.handles(info)
+                            && PolicySearchRunner.settingsOf(info).withWorkers(1).equals(s.withWorkers(1)),
+                    info -> "");
             if (s.strategy().equals("reinforce")) {
                 io.out().println("controller analysis: connectome nas analyse " + name + storageFlag());
             }
+        } else {
+            Nb201SearchSettings s = settings();
+            String name = study != null ? Nb201Runner.checkName(study) : Nb201Runner.defaultName(s);
+            runStudy(name, new SearchPlan.Nb201Plan(s),
+                    info -> Nb201Runner.sameSearch(Nb201Runner.settingsOf(info), s),
+                    info -> " (" + Nb201Runner.settingsLine(name, Nb201Runner.settingsOf(info), storage.describe())
+                            .substring("settings: ".length()) + ")");
         }
         return ExitCodes.OK;
     }
 
-    private Integer callChain() {
-        ChainSearchSettings s = chainSettings();
-        SearchPlan plan = new ChainPlan(s);
-        String name = study != null ? Nb201Runner.checkName(study) : ChainPlan.defaultName(s);
+    /**
+     * Runs (or continues) study {@code name}; a stored study of that name must make the same search
+     * ({@code sameSearch}), else a user error quoting {@code storedSettings}.
+     */
+    private void runStudy(String name, SearchPlan plan, Predicate<StudyInfo> sameSearch,
+            Function<StudyInfo, String> storedSettings) {
         io.out().println(PlanRunner.settingsLine(name, plan, storage.describe()));
         io.out().flush();
         try (TrialStore store = storage.openOrCreate()) {
             Optional<StudyInfo> existing = store.findStudy(name);
             if (existing.isPresent()) {
-                if (!(SearchPlan.of(existing.get()) instanceof ChainPlan c) || !c.s().withWorkers(1).equals(s.withWorkers(1))) {
+                if (!sameSearch.test(existing.get())) {
                     throw new UserException("study '" + name + "' already exists in " + storage.describe()
-                            + " with other settings; continue it with 'connectome studies resume " + name
+                            + " with other settings" + storedSettings.apply(existing.get())
+                            + "; continue it with 'connectome studies resume " + name
                             + "' or choose another --study name");
                 }
                 long finished = store.trials(name).stream().filter(t -> t.state().isFinished()).count();
@@ -326,7 +294,6 @@ public final class NasSearchCommand implements Callable<Integer> {
             PlanRunner.printOutcome(io, r, plan, storage.describe(), (System.nanoTime() - start) / 1e9);
             io.out().println("report: connectome report " + name + storageFlag());
         }
-        return ExitCodes.OK;
     }
 
     private String storageFlag() {

@@ -2,19 +2,11 @@ package dev.connectome.cli.study;
 
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
-import dev.connectome.nas.cell.Nb201Cell;
 import dev.connectome.nas.cell.Nb201Search;
 import dev.connectome.nas.cell.Nb201SearchSettings;
-import dev.connectome.nas.study.Study;
-import dev.connectome.nas.study.StudyBuilder;
 import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.StudyResult;
-import dev.connectome.nas.study.ThreadExecutor;
-import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.nas.study.TrialStore;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -77,36 +69,12 @@ public final class Nb201Runner {
      * @param tuning heartbeat settings, or null for the defaults
      */
     public static StudyResult run(Io io, TrialStore store, String name, Nb201SearchSettings s, StudyTuning tuning) {
-        try (ThreadExecutor executor = ThreadExecutor.of(s.workers())) {
-            TrialProgress progress = new TrialProgress(io.out(), io.tty(), s.trials(), "%");
-            StudyBuilder<Nb201Cell> builder = Nb201Search.builder(name, s, store, executor).listener(progress);
-            if (tuning != null) {
-                tuning.apply(builder);
-            }
-            Study<Nb201Cell> study;
-            try {
-                study = builder.build();
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-            StudyResult result = study.run();
-            progress.finish();
-            return result;
-        }
+        return PlanRunner.run(io, store, name, new SearchPlan.Nb201Plan(s), tuning);
     }
 
     /** Prints the best trial and the study's counts. */
     public static void printOutcome(Io io, StudyResult r, Nb201SearchSettings s, String store, double seconds) {
-        if (r.best().isPresent()) {
-            TrialRecord b = r.best().get();
-            io.out().printf(Locale.ROOT, "best: %s  %s test accuracy %.2f%% (trial %d)%n", b.architecture(),
-                    s.dataset().id(), b.value(), b.number());
-        } else {
-            io.out().println("best: none (no trial completed)");
-        }
-        io.out().printf(Locale.ROOT, "study '%s' in %s: %d complete, %d failed; %d evaluated by this run in %.1fs "
-                + "(stopped by %s)%n", r.study(), store, r.complete(), r.failed(), r.evaluated(), seconds,
-                stopReason(r.stopReason()));
+        PlanRunner.printOutcome(io, r, new SearchPlan.Nb201Plan(s), store, seconds);
     }
 
     /** What the study loop's stop reason means to a user. */
@@ -122,12 +90,7 @@ public final class Nb201Runner {
 
     /** Settings as printed at start: {@code settings: strategy=evolution dataset=cifar10 ...}. */
     public static String settingsLine(String name, Nb201SearchSettings s, String store) {
-        Map<String, Object> m = new LinkedHashMap<>(s.toMap());
-        m.put("study", name);
-        m.put("storage", store);
-        StringBuilder b = new StringBuilder("settings:");
-        m.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
-        return b.toString();
+        return PlanRunner.settingsLine(name, new SearchPlan.Nb201Plan(s), store);
     }
 
     /** True when two settings make the same search (workers only changes how fast it runs). */

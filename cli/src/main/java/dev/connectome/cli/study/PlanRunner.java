@@ -8,6 +8,7 @@ import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.ThreadExecutor;
 import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.nas.study.TrialStore;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,20 @@ public final class PlanRunner {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
+    }
+
+    /** Sets the study's stopping limits: trials (0: none), seconds and target (null: none). */
+    static <A> StudyBuilder<A> limits(StudyBuilder<A> b, int trials, Double maxSeconds, Double target) {
+        if (trials > 0) {
+            b.trials(trials);
+        }
+        if (maxSeconds != null) {
+            b.time(Duration.ofMillis(Math.round(maxSeconds * 1000)));
+        }
+        if (target != null) {
+            b.target(target);
+        }
+        return b;
     }
 
     /** Settings as printed at start: {@code settings: space=... strategy=... study=NAME storage=...}. */

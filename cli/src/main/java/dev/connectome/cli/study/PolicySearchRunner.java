@@ -1,6 +1,5 @@
 package dev.connectome.cli.study;
 
-import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.engine.Parallelism;
 import dev.connectome.nas.cell.Nb201Cell;
@@ -17,15 +16,9 @@ import dev.connectome.nas.study.Settings;
 import dev.connectome.nas.study.Study;
 import dev.connectome.nas.study.StudyBuilder;
 import dev.connectome.nas.study.StudyInfo;
-import dev.connectome.nas.study.StudyResult;
 import dev.connectome.nas.study.ThreadExecutor;
-import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.nas.study.TrialStore;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Runs NB201 table studies whose strategy is REINFORCE or NASWOT ({@link PolicySearchSettings}), for
@@ -116,59 +109,6 @@ public final class PolicySearchRunner {
         StudyBuilder<Nb201Cell> b = Study.builder(new Nb201Space(), strategy(s), new Nb201TableEvaluator(s.dataset()), store)
                 .name(name).seed(s.seed()).direction(Direction.MAXIMIZE).executor(executor).batchSize(s.batchSize())
                 .settings(s.toMap());
-        if (s.trials() > 0) {
-            b.trials(s.trials());
-        }
-        if (s.maxSeconds() != null) {
-            b.time(Duration.ofMillis(Math.round(s.maxSeconds() * 1000)));
-        }
-        if (s.target() != null) {
-            b.target(s.target());
-        }
-        return b;
-    }
-
-    /** Runs (or resumes) the study to its budget with a progress line per trial. */
-    public static StudyResult run(Io io, TrialStore store, String name, PolicySearchSettings s, StudyTuning tuning) {
-        try (ThreadExecutor executor = ThreadExecutor.of(s.workers())) {
-            TrialProgress progress = new TrialProgress(io.out(), io.tty(), s.trials(), "%");
-            StudyBuilder<Nb201Cell> builder = builder(name, s, store, executor).listener(progress);
-            if (tuning != null) {
-                tuning.apply(builder);
-            }
-            Study<Nb201Cell> study;
-            try {
-                study = builder.build();
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-            StudyResult result = study.run();
-            progress.finish();
-            return result;
-        }
-    }
-
-    /** Settings as printed at start. */
-    public static String settingsLine(String name, PolicySearchSettings s, String store) {
-        Map<String, Object> m = new LinkedHashMap<>(s.toMap());
-        m.put("study", name);
-        m.put("storage", store);
-        StringBuilder b = new StringBuilder("settings:");
-        m.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
-        return b.toString();
-    }
-
-    /** Prints the best trial and the study's counts. */
-    public static void printOutcome(Io io, StudyResult r, PolicySearchSettings s, String store, double seconds) {
-        if (r.best().isPresent()) {
-            TrialRecord b = r.best().get();
-            io.out().printf(Locale.ROOT, "best: %s  %s test accuracy %.2f%% (trial %d)%n", b.architecture(),
-                    s.dataset().id(), b.value(), b.number());
-        } else {
-            io.out().println("best: none (no trial completed)");
-        }
-        io.out().printf(Locale.ROOT, "study '%s' in %s: %d complete, %d failed; %d evaluated by this run in %.1fs "
-                + "(stopped by %s)%n", r.study(), store, r.complete(), r.failed(), r.evaluated(), seconds,
-                Nb201Runner.stopReason(r.stopReason()));
+        return PlanRunner.limits(b, s.trials(), s.maxSeconds(), s.target());
     }
 }
