@@ -11,10 +11,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Maximises fitness (internally minimises its negation). Not thread-safe.
  */
-public final class CmaEs implements EvolutionStrategy {
+public final class CmaEs extends BaseStrategy {
     private final CmaEsSettings s;
     private final RandomGenerator rng;
-    private final int n;
     private final int lambda;
     private final int mu;
     private final double[] weights;
@@ -42,10 +41,6 @@ public final class CmaEs implements EvolutionStrategy {
 
     private double[][] z;
     private double[][] y;
-    private float[][] solutions;
-    private float[] best;
-    private double bestFitness = Double.NEGATIVE_INFINITY;
-    private int generation;
 
     /** Starts at the origin. */
     public CmaEs(int dimension, CmaEsSettings settings, RandomGenerator rng) {
@@ -53,12 +48,9 @@ public final class CmaEs implements EvolutionStrategy {
     }
 
     public CmaEs(float[] initialMean, CmaEsSettings settings, RandomGenerator rng) {
-        if (initialMean.length < 1) {
-            throw new IllegalArgumentException("ES dimension must be >= 1, got " + initialMean.length);
-        }
+        super(initialMean.length);
         this.s = settings;
         this.rng = rng;
-        this.n = initialMean.length;
         this.lambda = settings.lambda(n);
         this.mu = lambda / 2;
         this.full = settings.full(n);
@@ -159,14 +151,12 @@ public final class CmaEs implements EvolutionStrategy {
                 solutions[k][j] = (float) (mean[j] + sigma * yk[j]);
             }
         }
-        return Pepg.copy(solutions);
+        return asked(solutions);
     }
 
     @Override
     public void tell(double[] fitness) {
-        if (solutions == null) {
-            throw new IllegalStateException("CMA-ES: tell() without a preceding ask()");
-        }
+        requireAsked("CMA-ES");
         Shaping.checkFitness(fitness, lambda, "CMA-ES");
         Integer[] order = new Integer[lambda];
         for (int k = 0; k < lambda; k++) {
@@ -174,8 +164,7 @@ public final class CmaEs implements EvolutionStrategy {
         }
         Arrays.sort(order, (a, c2) -> Double.compare(fitness[c2], fitness[a])); // best first
         if (fitness[order[0]] > bestFitness) {
-            bestFitness = fitness[order[0]];
-            best = solutions[order[0]].clone();
+            setBest(order[0], fitness[order[0]]);
         }
 
         // y_w and z_w: weighted means of the selected steps (m' = m + σ·y_w).
@@ -268,22 +257,7 @@ public final class CmaEs implements EvolutionStrategy {
 
     @Override
     public float[] mean() {
-        return Pepg.toFloat(mean);
-    }
-
-    @Override
-    public float[] best() {
-        return best == null ? mean() : best.clone();
-    }
-
-    @Override
-    public double bestFitness() {
-        return bestFitness;
-    }
-
-    @Override
-    public int dimension() {
-        return n;
+        return toFloat(mean);
     }
 
     @Override
@@ -291,8 +265,4 @@ public final class CmaEs implements EvolutionStrategy {
         return lambda;
     }
 
-    @Override
-    public int generation() {
-        return generation;
-    }
 }

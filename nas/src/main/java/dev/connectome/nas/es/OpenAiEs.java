@@ -8,19 +8,14 @@ import java.util.random.RandomGenerator;
  * perturbations, optionally mirrored, centred-rank fitness with L2 decay, the normalised reward
  * gradient g = Σ_i ẑ_i ε_i / (P σ) followed by Adam (β1 0.99), σ and learning-rate annealing.
  */
-public final class OpenAiEs implements EvolutionStrategy {
+public final class OpenAiEs extends BaseStrategy {
     private final OpenAiEsSettings s;
     private final RandomGenerator rng;
-    private final int n;
     private final double[] mu;
     private final EsAdam adam;
     private double sigma;
     private double learningRate;
     private double[][] noise;
-    private float[][] solutions;
-    private float[] best;
-    private double bestFitness = Double.NEGATIVE_INFINITY;
-    private int generation;
 
     /** μ starts at zero, as in estool. */
     public OpenAiEs(int dimension, OpenAiEsSettings settings, RandomGenerator rng) {
@@ -28,12 +23,9 @@ public final class OpenAiEs implements EvolutionStrategy {
     }
 
     public OpenAiEs(float[] initialMean, OpenAiEsSettings settings, RandomGenerator rng) {
-        if (initialMean.length < 1) {
-            throw new IllegalArgumentException("ES dimension must be >= 1, got " + initialMean.length);
-        }
+        super(initialMean.length);
         this.s = settings;
         this.rng = rng;
-        this.n = initialMean.length;
         this.mu = new double[n];
         for (int j = 0; j < n; j++) {
             mu[j] = initialMean[j];
@@ -68,25 +60,22 @@ public final class OpenAiEs implements EvolutionStrategy {
                 solutions[i][j] = (float) (mu[j] + sigma * noise[i][j]);
             }
         }
-        return Pepg.copy(solutions);
+        return asked(solutions);
     }
 
     @Override
     public void tell(double[] fitness) {
-        if (solutions == null) {
-            throw new IllegalStateException("OpenAI-ES: tell() without a preceding ask()");
-        }
+        requireAsked("OpenAI-ES");
         int p = s.populationSize();
         Shaping.checkFitness(fitness, p, "OpenAI-ES");
         double[] reward = s.rankFitness() ? Shaping.centeredRanks(fitness) : fitness.clone();
         Shaping.addWeightDecay(reward, solutions, s.weightDecay());
 
         int top = Shaping.argMax(reward);
-        best = solutions[top].clone(); // estool forgets the best under rank fitness
-        bestFitness = fitness[top];
+        setBest(top, fitness[top]); // estool forgets the best under rank fitness
 
-        double m = Pepg.mean(reward);
-        double sd = Pepg.std(reward);
+        double m = mean(reward);
+        double sd = std(reward);
         if (sd > 0) {
             double[] minusG = new double[n];
             double scale = 1.0 / (p * sigma * sd);
@@ -116,22 +105,7 @@ public final class OpenAiEs implements EvolutionStrategy {
 
     @Override
     public float[] mean() {
-        return Pepg.toFloat(mu);
-    }
-
-    @Override
-    public float[] best() {
-        return best == null ? mean() : best.clone();
-    }
-
-    @Override
-    public double bestFitness() {
-        return bestFitness;
-    }
-
-    @Override
-    public int dimension() {
-        return n;
+        return toFloat(mu);
     }
 
     @Override
@@ -139,8 +113,4 @@ public final class OpenAiEs implements EvolutionStrategy {
         return s.populationSize();
     }
 
-    @Override
-    public int generation() {
-        return generation;
-    }
 }

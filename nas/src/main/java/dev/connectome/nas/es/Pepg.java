@@ -11,10 +11,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe; evaluate the asked population in parallel, then tell from one thread.
  */
-public final class Pepg implements EvolutionStrategy {
+public final class Pepg extends BaseStrategy {
     private final PepgSettings s;
     private final RandomGenerator rng;
-    private final int n;
     private final int batch;
     private final double[] mu;
     private final double[] sigma;
@@ -22,11 +21,7 @@ public final class Pepg implements EvolutionStrategy {
     private double learningRate;
     /** This generation's perturbations ε_i (i &lt; batch), already scaled by σ. */
     private double[][] epsilon;
-    private float[][] solutions;
-    private float[] best;
-    private double bestFitness = Double.NEGATIVE_INFINITY;
     private double bestShaped = Double.NEGATIVE_INFINITY;
-    private int generation;
 
     /** μ starts at zero, as in estool. */
     public Pepg(int dimension, PepgSettings settings, RandomGenerator rng) {
@@ -35,10 +30,9 @@ public final class Pepg implements EvolutionStrategy {
 
     /** μ starts at {@code initialMean} (copied). */
     public Pepg(float[] initialMean, PepgSettings settings, RandomGenerator rng) {
-        checkDimension(initialMean.length);
+        super(initialMean.length);
         this.s = settings;
         this.rng = rng;
-        this.n = initialMean.length;
         this.batch = settings.averageBaseline() ? settings.populationSize() / 2 : (settings.populationSize() - 1) / 2;
         this.mu = new double[n];
         for (int j = 0; j < n; j++) {
@@ -48,13 +42,6 @@ public final class Pepg implements EvolutionStrategy {
         Arrays.fill(sigma, settings.sigmaInit());
         this.adam = new EsAdam(n, 0.99, 0.999, 1e-8);
         this.learningRate = settings.learningRate();
-    }
-
-    private static int checkDimension(int d) {
-        if (d < 1) {
-            throw new IllegalArgumentException("ES dimension must be >= 1, got " + d);
-        }
-        return d;
     }
 
     public PepgSettings settings() {
@@ -80,14 +67,12 @@ public final class Pepg implements EvolutionStrategy {
                 solutions[offset + batch + i][j] = (float) (mu[j] - epsilon[i][j]);
             }
         }
-        return copy(solutions);
+        return asked(solutions);
     }
 
     @Override
     public void tell(double[] fitness) {
-        if (solutions == null) {
-            throw new IllegalStateException("PEPG: tell() without a preceding ask()");
-        }
+        requireAsked("PEPG");
         Shaping.checkFitness(fitness, solutions.length, "PEPG");
         double[] table = s.rankFitness() ? Shaping.centeredRanks(fitness) : fitness.clone();
         Shaping.addWeightDecay(table, solutions, s.weightDecay());
@@ -190,8 +175,7 @@ public final class Pepg implements EvolutionStrategy {
             shaped = b;
         }
         if (generation == 0 || s.forgetBest() || shaped > bestShaped) {
-            best = solutions[bestIndex].clone();
-            bestFitness = fitness[bestIndex];
+            setBest(bestIndex, fitness[bestIndex]);
             bestShaped = shaped;
         }
     }
@@ -212,61 +196,7 @@ public final class Pepg implements EvolutionStrategy {
     }
 
     @Override
-    public float[] best() {
-        return best == null ? mean() : best.clone();
-    }
-
-    @Override
-    public double bestFitness() {
-        return bestFitness;
-    }
-
-    @Override
-    public int dimension() {
-        return n;
-    }
-
-    @Override
     public int populationSize() {
         return s.populationSize();
-    }
-
-    @Override
-    public int generation() {
-        return generation;
-    }
-
-    static float[] toFloat(double[] v) {
-        float[] out = new float[v.length];
-        for (int j = 0; j < v.length; j++) {
-            out[j] = (float) v[j];
-        }
-        return out;
-    }
-
-    static float[][] copy(float[][] rows) {
-        float[][] out = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-        }
-        return out;
-    }
-
-    static double mean(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        return sum / v.length;
-    }
-
-    /** Population standard deviation (numpy's default ddof=0). */
-    static double std(double[] v) {
-        double m = mean(v);
-        double sq = 0;
-        for (double x : v) {
-            sq += (x - m) * (x - m);
-        }
-        return Math.sqrt(sq / v.length);
     }
 }
