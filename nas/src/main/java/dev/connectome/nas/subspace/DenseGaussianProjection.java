@@ -9,22 +9,9 @@ import java.util.random.RandomGenerator;
  */
 public final class DenseGaussianProjection {
     /** Registered as "dense". */
-    public static final ProjectionType TYPE = new ProjectionType() {
-        @Override
-        public String name() {
-            return "dense";
-        }
-
-        @Override
-        public String description() {
-            return "dense Gaussian, unit-norm basis vectors (Li et al.; O(d·D) memory)";
-        }
-
-        @Override
-        public Projection create(ProjectionRequest request, RandomGenerator rng) {
-            return DenseGaussianProjection.create(request.ambientDimension(), request.dimension(), rng);
-        }
-    };
+    public static final ProjectionType TYPE = ProjectionType.of("dense",
+            "dense Gaussian, unit-norm basis vectors (Li et al.; O(d·D) memory)",
+            (request, rng) -> DenseGaussianProjection.create(request.ambientDimension(), request.dimension(), rng));
 
     private DenseGaussianProjection() {
     }

@@ -18,25 +18,14 @@ import java.util.random.RandomGenerator;
  */
 public final class DenseQrProjection {
     /** Registered as "dense-qr". */
-    public static final ProjectionType TYPE = new ProjectionType() {
-        @Override
-        public String name() {
-            return "dense-qr";
-        }
-
-        @Override
-        public String description() {
-            return "orthonormal basis whose first column is the initial θ (seed 003; O(d·D) memory)";
-        }
-
-        @Override
-        public Projection create(ProjectionRequest request, RandomGenerator rng) {
-            if (request.thetaInit() == null) {
-                throw new IllegalArgumentException("dense-qr projection needs the initial θ");
-            }
-            return DenseQrProjection.create(request.thetaInit(), request.dimension(), rng);
-        }
-    };
+    public static final ProjectionType TYPE = ProjectionType.of("dense-qr",
+            "orthonormal basis whose first column is the initial θ (seed 003; O(d·D) memory)",
+            (request, rng) -> {
+                if (request.thetaInit() == null) {
+                    throw new IllegalArgumentException("dense-qr projection needs the initial θ");
+                }
+                return DenseQrProjection.create(request.thetaInit(), request.dimension(), rng);
+            });
 
     private static final int BLOCK = 64;
 

@@ -18,41 +18,15 @@ import java.util.random.RandomGenerator;
  */
 public final class FastfoodProjection implements Projection {
     /** Registered as "fastfood": blocks of {@link #defaultBlockLength} stacked along θ. */
-    public static final ProjectionType TYPE = new ProjectionType() {
-        @Override
-        public String name() {
-            return "fastfood";
-        }
-
-        @Override
-        public String description() {
-            return "Fastfood blocks: signs, Walsh–Hadamard, permutation, Gaussian, Walsh–Hadamard (O(D) memory)";
-        }
-
-        @Override
-        public Projection create(ProjectionRequest request, RandomGenerator rng) {
-            return FastfoodProjection.create(request.ambientDimension(), request.dimension(),
-                    defaultBlockLength(request.ambientDimension(), request.dimension()), rng);
-        }
-    };
+    public static final ProjectionType TYPE = ProjectionType.of("fastfood",
+            "Fastfood blocks: signs, Walsh–Hadamard, permutation, Gaussian, Walsh–Hadamard (O(D) memory)",
+            (request, rng) -> FastfoodProjection.create(request.ambientDimension(), request.dimension(),
+                    defaultBlockLength(request.ambientDimension(), request.dimension()), rng));
 
     /** Registered as "fastfood-li": one block of 2^⌈log₂ D⌉ exactly as in Li et al.'s code (slower: it leaves L1/L2). */
-    public static final ProjectionType SINGLE_BLOCK = new ProjectionType() {
-        @Override
-        public String name() {
-            return "fastfood-li";
-        }
-
-        @Override
-        public String description() {
-            return "Fastfood as one block of 2^ceil(log2 D), as in Li et al.'s code (O(D) memory)";
-        }
-
-        @Override
-        public Projection create(ProjectionRequest request, RandomGenerator rng) {
-            return FastfoodProjection.create(request.ambientDimension(), request.dimension(), 0, rng);
-        }
-    };
+    public static final ProjectionType SINGLE_BLOCK = ProjectionType.of("fastfood-li",
+            "Fastfood as one block of 2^ceil(log2 D), as in Li et al.'s code (O(D) memory)",
+            (request, rng) -> FastfoodProjection.create(request.ambientDimension(), request.dimension(), 0, rng));
 
     /**
      * The block length of the registered "fastfood" type: the smallest power of two ≥ d, at least

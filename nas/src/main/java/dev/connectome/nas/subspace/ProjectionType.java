@@ -12,4 +12,21 @@ public interface ProjectionType {
 
     /** Builds a projection, drawing every random choice from {@code rng}. */
     Projection create(ProjectionRequest request, RandomGenerator rng);
+
+    /** How a registered type builds its projection (the {@link #create} of {@link #of}). */
+    @FunctionalInterface
+    interface Factory {
+        Projection create(ProjectionRequest request, RandomGenerator rng);
+    }
+
+    /** A type with a fixed name and description that builds projections with {@code factory}. */
+    static ProjectionType of(String name, String description, Factory factory) {
+        record Named(String name, String description, Factory factory) implements ProjectionType {
+            @Override
+            public Projection create(ProjectionRequest request, RandomGenerator rng) {
+                return factory.create(request, rng);
+            }
+        }
+        return new Named(name, description, factory);
+    }
 }

@@ -12,22 +12,9 @@ import java.util.random.RandomGenerator;
  */
 public final class SparseRandomProjection implements Projection {
     /** Registered as "sparse". */
-    public static final ProjectionType TYPE = new ProjectionType() {
-        @Override
-        public String name() {
-            return "sparse";
-        }
-
-        @Override
-        public String description() {
-            return "very sparse random projection, density 1/√(layer size) (Li et al. 2006; O(d·√D) memory)";
-        }
-
-        @Override
-        public Projection create(ProjectionRequest request, RandomGenerator rng) {
-            return SparseRandomProjection.create(request.segments(), request.dimension(), rng);
-        }
-    };
+    public static final ProjectionType TYPE = ProjectionType.of("sparse",
+            "very sparse random projection, density 1/√(layer size) (Li et al. 2006; O(d·√D) memory)",
+            (request, rng) -> SparseRandomProjection.create(request.segments(), request.dimension(), rng));
 
     private final int ambient;
     private final int dim;
