@@ -143,11 +143,6 @@ class ClassificationTrainerTest {
     void stepsAfterTheFirstEpochAllocateAlmostNothing() {
         Dataset data = blobs(2000, 6);
         TrainSettings s = settings().withValidationFraction(0).withBatchSize(50);
-        // Warm up first: until the JIT has compiled the step (slow on a loaded machine), escape analysis
-        // has not removed the short-lived objects and the interpreter allocates them on the heap.
-        for (int i = 0; i < 3; i++) {
-            allocatedBytes(data, s.withEpochs(3));
-        }
         long one = allocatedBytes(data, s.withEpochs(1));
         long five = allocatedBytes(data, s.withEpochs(5));
         long perStep = (five - one) / (4 * 40);
