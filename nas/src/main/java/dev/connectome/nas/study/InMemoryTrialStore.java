@@ -24,6 +24,17 @@ public final class InMemoryTrialStore implements TrialStore {
     private static final class StudyData {
         final StudyInfo info;
         final TreeMap<Integer, TrialRecord> trials = new TreeMap<>();
+        /** Numbers of the WAITING/STALE trials, so a claim does not walk every finished trial. */
+        final java.util.TreeSet<Integer> claimable = new java.util.TreeSet<>();
+
+        void put(TrialRecord r) {
+            trials.put(r.number(), r);
+            if (r.state() == TrialState.WAITING || r.state() == TrialState.STALE) {
+                claimable.add(r.number());
+            } else {
+                claimable.remove(r.number());
+            }
+        }
         final TreeMap<Integer, TreeMap<Integer, Double>> intermediate = new TreeMap<>();
         Snapshot snapshot;
 
@@ -78,23 +89,22 @@ public final class InMemoryTrialStore implements TrialStore {
             throw new IllegalArgumentException("study '" + study + "' already has trial " + number);
         }
         TrialRecord r = TrialRecord.waiting(study, number, architecture, key);
-        d.trials.put(number, r);
+        d.put(r);
         return r;
     }
 
     @Override
     public synchronized Optional<TrialRecord> claim(String study, String worker) {
         StudyData d = data(study);
-        for (TrialRecord r : d.trials.values()) {
-            if (r.state() == TrialState.WAITING || r.state() == TrialState.STALE) {
-                Instant now = clock.instant();
-                TrialRecord claimed = new TrialRecord(study, r.number(), TrialState.RUNNING, r.architecture(), r.key(),
-                        Double.NaN, Map.of(), Double.NaN, null, worker, now, now, null, List.of());
-                d.trials.put(r.number(), claimed);
-                return Optional.of(withIntermediate(d, claimed));
-            }
+        if (d.claimable.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TrialRecord r = d.trials.get(d.claimable.first());
+        Instant now = clock.instant();
+        TrialRecord claimed = new TrialRecord(study, r.number(), TrialState.RUNNING, r.architecture(), r.key(),
+                Double.NaN, Map.of(), Double.NaN, null, worker, now, now, null, List.of());
+        d.put(claimed);
+        return Optional.of(withIntermediate(d, claimed));
     }
 
     @Override
@@ -104,7 +114,7 @@ public final class InMemoryTrialStore implements TrialStore {
         if (r.state() != TrialState.RUNNING || !worker.equals(r.worker())) {
             return false;
         }
-        d.trials.put(number, new TrialRecord(study, number, r.state(), r.architecture(), r.key(), r.value(), r.metrics(),
+        d.put(new TrialRecord(study, number, r.state(), r.architecture(), r.key(), r.value(), r.metrics(),
                 r.costSeconds(), r.failure(), r.worker(), r.started(), clock.instant(), null, List.of()));
         return true;
     }
@@ -117,7 +127,7 @@ public final class InMemoryTrialStore implements TrialStore {
             return false;
         }
         TrialState state = evaluation.isComplete() ? TrialState.COMPLETE : TrialState.FAILED;
-        d.trials.put(number, new TrialRecord(study, number, state, r.architecture(), r.key(), evaluation.value(),
+        d.put(new TrialRecord(study, number, state, r.architecture(), r.key(), evaluation.value(),
                 evaluation.metrics(), evaluation.costSeconds(), evaluation.failure(), r.worker(), r.started(),
                 r.heartbeat(), clock.instant(), List.of()));
         return true;
@@ -135,7 +145,7 @@ public final class InMemoryTrialStore implements TrialStore {
         int count = 0;
         for (TrialRecord r : List.copyOf(d.trials.values())) {
             if (r.state() == TrialState.RUNNING && r.heartbeat().isBefore(limit)) {
-                d.trials.put(r.number(), new TrialRecord(study, r.number(), TrialState.STALE, r.architecture(), r.key(),
+                d.put(new TrialRecord(study, r.number(), TrialState.STALE, r.architecture(), r.key(),
                         Double.NaN, Map.of(), Double.NaN, null, r.worker(), r.started(), r.heartbeat(), null, List.of()));
                 count++;
             }

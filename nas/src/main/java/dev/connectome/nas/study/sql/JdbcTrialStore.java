@@ -51,7 +51,7 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     private static final String FINISHED = "('COMPLETE', 'FAILED')";
     /** The study's id by name, inline, so that a one-statement call needs no separate lookup. */
-    private static final String STUDY_ID = "(SELECT id FROM studies WHERE name = ?)";
+    static final String STUDY_ID = "(SELECT id FROM studies WHERE name = ?)";
     /** PostgreSQL's SKIP LOCKED may return no row while a concurrent claim commits; look again a few times. */
     private static final int CLAIM_ATTEMPTS = 5;
 
@@ -93,6 +93,15 @@ public abstract class JdbcTrialStore implements TrialStore {
 
     /** Suffix of the claim's sub-select that locks the chosen row ("" when a writing statement already locks). */
     protected abstract String claimLockClause();
+
+    /**
+     * The sub-select picking the lowest claimable trial number of the study named by its one
+     * parameter. Dialects override it when their planner would not use {@code trials_by_state}.
+     */
+    protected String firstClaimableSelect() {
+        return "SELECT number FROM trials WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE
+                + " ORDER BY number LIMIT 1" + claimLockClause();
+    }
 
     /** Whether the error is a unique/primary-key violation. */
     protected abstract boolean isUniqueViolation(SQLException e);
@@ -227,8 +236,7 @@ public abstract class JdbcTrialStore implements TrialStore {
                         "UPDATE trials SET state = 'RUNNING', worker = ?, started = ?, heartbeat = ?, finished = NULL, value = NULL,"
                                 + " metrics = '{}', cost_seconds = NULL, failure = NULL, attempts = attempts + 1"
                                 + " WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE + " AND number = ("
-                                + "SELECT number FROM trials WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE
-                                + " ORDER BY number LIMIT 1" + claimLockClause() + ")"
+                                + firstClaimableSelect() + ")"
                                 + " RETURNING " + TRIAL_COLUMNS + ", study_id")) {
                     long now = clock.millis();
                     ps.setString(1, worker);

