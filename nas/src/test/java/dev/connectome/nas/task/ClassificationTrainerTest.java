@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ClassificationTrainerTest {
@@ -140,6 +141,7 @@ class ClassificationTrainerTest {
     }
 
     @Test
+    @Tag("fresh-jvm") // escape analysis of the step depends on what else this JVM has compiled
     void stepsAfterTheFirstEpochAllocateAlmostNothing() {
         Dataset data = blobs(2000, 6);
         TrainSettings s = settings().withValidationFraction(0).withBatchSize(50);
