@@ -2,7 +2,8 @@ package dev.connectome.cli.weights;
 
 import dev.connectome.cli.UserException;
 import dev.connectome.nas.graph.NeuronGraph;
-import dev.connectome.nas.graph.WannOutFormat;
+import dev.connectome.cli.wann.WannFiles;
+import dev.connectome.nas.wann.WannTasks;
 import dev.connectome.nas.weights.Mnist256Splits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,16 @@ final class Inputs {
     private Inputs() {
     }
 
+    /** An MNIST256 genome (.out or wann export --json) with at least one connection to train. */
     static NeuronGraph mnistGraph(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("graph file " + file + " not found");
         }
-        return WannOutFormat.read(file, 256, 10);
+        NeuronGraph g = WannFiles.readGenome(file, WannTasks.get("mnist256"));
+        if (g.enabledConnectionCount() == 0) {
+            throw new UserException(file + ": the genome has no enabled connections, so it has no weights to train");
+        }
+        return g;
     }
 
     static Path dataDir(Path given) {

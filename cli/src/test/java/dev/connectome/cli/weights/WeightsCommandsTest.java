@@ -105,4 +105,14 @@ class WeightsCommandsTest {
         new CommandLine(badSigma).parseArgs("--graph", graph.toString(), "--weights", "x.json", "--sigma", "0.1,-2");
         assertThatThrownBy(badSigma::call).isInstanceOf(UserException.class).hasMessageContaining("'-2' is not a positive number");
     }
+
+    @Test
+    void genomeWithoutConnectionsIsAUserError() {
+        Path empty = dir.resolve("empty.out");
+        dev.connectome.nas.graph.WannOutFormat.write(
+                dev.connectome.nas.graph.NeuronGraph.initial(256, 10, 0.0, new java.util.SplittableRandom(1)), empty);
+        WeightsTrainCommand cmd = new WeightsTrainCommand(io(new StringWriter()));
+        new CommandLine(cmd).parseArgs("--graph", empty.toString(), "--data", dir.resolve("data").toString());
+        assertThatThrownBy(cmd::call).isInstanceOf(UserException.class).hasMessageContaining("no enabled connections");
+    }
 }
