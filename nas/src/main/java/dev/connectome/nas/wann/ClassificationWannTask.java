@@ -67,16 +67,18 @@ public final class ClassificationWannTask implements WannTask {
         int classes = outputs();
         float[] sweep = sharedValues(weights);
         int perWeight = batchSize * classes;
-        float[] out = new float[(sweep != null ? sweep.length : 1) * perWeight];
+        float[] out = sweep != null ? null : new float[perWeight];
+        double[] fitness = sweep != null ? new double[sweep.length] : null;
         float[] scratch = new float[net.scratchSize(batchSize)];
         double[][] rewards = new double[weights.size()][seeds.length];
         for (int r = 0; r < seeds.length; r++) {
             Batch b = batch(seeds[r]);
             if (sweep != null) {
-                // WANN's weight sweep in one pass: the bias/input sums are shared by all weights.
-                net.forwardShared(b.input(), sweep, out, scratch);
+                // WANN's weight sweep in one pass: the bias/input sums are shared by all weights, and the
+                // fitness is read straight from the node-major output rows (no logits copy).
+                net.sharedWeightFitness(b.input(), sweep, b.labels(), fitness, scratch);
                 for (int w = 0; w < sweep.length; w++) {
-                    rewards[w][r] = SoftmaxFitness.negativeMeanCrossEntropy(out, w * perWeight, b.labels(), batchSize, classes);
+                    rewards[w][r] = fitness[w];
                 }
             } else {
                 for (int w = 0; w < weights.size(); w++) {
