@@ -250,7 +250,9 @@ public final class NeuronGraph {
             if (!innovations.add(c.innovation())) {
                 throw new IllegalArgumentException("duplicate innovation " + c.innovation());
             }
-            if (!pairs.add(((long) c.source() << 32) ^ (c.target() & 0xffffffffL))) {
+            // Keyed by node positions: dense and distinct, so Long.hashCode spreads them (ids shifted
+            // into the high word would collapse to source ^ target and share a few buckets).
+            if (!pairs.add((long) s * nodes.size() + t)) {
                 throw new IllegalArgumentException("two genes connect " + c.source() + " → " + c.target());
             }
         }
