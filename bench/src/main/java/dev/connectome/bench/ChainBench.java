@@ -42,13 +42,15 @@ public final class ChainBench {
         Dataset data = DataSets.load(dir, name, true);
         ChainTraining t = new ChainTraining(train, val, 1, 32, 3e-3, 2);
         LayerChainSpace space = LayerChainSpace.nas(layers);
-        System.out.println("| strategy | seed | best val acc % | best chain | mean of last half % | wall s |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| strategy | seed | best val acc % | best chain | mean of last half % | wall s | CPU s |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        java.util.Map<String, List<double[]>> bySeed = new java.util.LinkedHashMap<>();
         for (long seed = 1; seed <= seeds; seed++) {
             for (String s : List.of("random", "reinforce")) {
                 Strategy<LayerChain> strategy = s.equals("random") ? new RandomSearch<>(space)
                         : new ReinforceStrategy<>(space, ControllerSettings.defaults(seed).withLearningRate(lr));
                 long t0 = System.nanoTime();
+                double c0 = processCpu();
                 try (InMemoryTrialStore store = new InMemoryTrialStore(); ThreadExecutor one = ThreadExecutor.of(1)) {
                     Study<LayerChain> study = Study.builder(space, strategy, new ChainEvaluator(data, t, seed), store)
                             .name(s + seed).seed(seed).direction(Direction.MAXIMIZE).executor(one).trials(trials).build();
@@ -56,10 +58,31 @@ public final class ChainBench {
                     List<TrialRecord> all = store.trials(s + seed);
                     double late = all.stream().filter(r -> r.number() >= trials / 2 && r.isComplete())
                             .mapToDouble(TrialRecord::value).average().orElse(Double.NaN);
-                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %s | %.2f | %.1f |%n", s, seed, best.value(),
-                            best.architecture(), late, (System.nanoTime() - t0) / 1e9);
+                    double wall = (System.nanoTime() - t0) / 1e9, cpu = processCpu() - c0;
+                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %s | %.2f | %.1f | %.1f |%n", s, seed, best.value(),
+                            best.architecture(), late, wall, cpu);
+                    bySeed.computeIfAbsent(s, k -> new java.util.ArrayList<>()).add(new double[] {best.value(), late, wall, cpu});
                 }
             }
         }
+        if (seeds > 1) {
+            System.out.printf(Locale.ROOT, "%n| strategy (%d seeds, mean ± sd) | best val acc % | mean of last half % | wall s | CPU s |%n",
+                    seeds);
+            System.out.println("|---|---|---|---|---|");
+            bySeed.forEach((s, rows) -> {
+                StringBuilder b = new StringBuilder("| " + s + " |");
+                for (int c = 0; c < 4; c++) {
+                    int col = c;
+                    double[] v = rows.stream().mapToDouble(r -> r[col]).toArray();
+                    b.append(String.format(Locale.ROOT, " %.2f ± %.2f |", SearchBaselines.mean(v), SearchBaselines.sd(v)));
+                }
+                System.out.println(b);
+            });
+        }
+    }
+
+    private static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 }

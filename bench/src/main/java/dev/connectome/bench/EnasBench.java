@@ -13,8 +13,11 @@ import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.evaluate.Evaluation;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import dev.connectome.nas.search.reinforce.ReinforceStrategy;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -28,7 +31,9 @@ import java.util.function.Supplier;
  * random child are retrained from scratch and tested on the 10,000 test images.
  *
  * <p>Usage: {@code EnasBench [data=../shared/data] [epochs=10] [sharedSteps=200] [controllerSteps=50]
- * [hidden=64] [nodes=5] [samples=200] [retrainEpochs=3] [seed=1]}
+ * [hidden=64] [nodes=5] [samples=200] [retrainEpochs=3] [seeds=1,2,3]}. With several seeds a summary
+ * (mean ± sd over seeds) follows the per-seed tables. Everything runs on the main thread, so its CPU
+ * time (ThreadMXBean) is the computing CPU time; it is printed next to the wall time.
  */
 public final class EnasBench {
     private static final int BATCH = 64;
@@ -39,7 +44,7 @@ public final class EnasBench {
     public static void main(String[] args) {
         Path data = Path.of(System.getenv().getOrDefault("CONNECTOME_DATA", "../shared/data"));
         int epochs = 10, sharedSteps = 200, controllerSteps = 50, hidden = 64, nodes = 5, samples = 200, retrainEpochs = 3;
-        long seed = 1;
+        long[] seeds = {1};
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -51,14 +56,68 @@ public final class EnasBench {
                 case "nodes" -> nodes = Integer.parseInt(kv[1]);
                 case "samples" -> samples = Integer.parseInt(kv[1]);
                 case "retrainEpochs" -> retrainEpochs = Integer.parseInt(kv[1]);
-                case "seed" -> seed = Long.parseLong(kv[1]);
+                case "seed", "seeds" -> seeds = Arrays.stream(kv[1].split(",")).mapToLong(Long::parseLong).toArray();
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        Dataset full = DataSets.load(data, "fashion-mnist", true).shuffled(new SplittableRandom(seed));
+        Dataset trainAll = DataSets.load(data, "fashion-mnist", true);
+        Dataset test = DataSets.load(data, "fashion-mnist", false);
+        List<Run> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            System.out.printf(Locale.ROOT, "%n## seed %d%n", seed);
+            runs.add(run(trainAll, test, seed, epochs, sharedSteps, controllerSteps, hidden, nodes, samples, retrainEpochs));
+        }
+        if (runs.size() > 1) {
+            summary(runs);
+        }
+    }
+
+    /** One seed's numbers: shared-weight means and maxima, retrained test accuracies, wall and CPU seconds. */
+    private record Run(long seed, double ctrlMean, double ctrlMax, double randAMean, double randBMean, double randBMax,
+                       int ctrlDistinct, double retrainCtrl, double retrainRand, double wallCtrl, double cpuCtrl,
+                       double wallRand, double cpuRand, double wallRetrain, double cpuRetrain) {
+    }
+
+    private static void summary(List<Run> runs) {
+        System.out.printf(Locale.ROOT, "%n## summary over %d seeds (mean ± sd over seeds)%n", runs.size());
+        System.out.println("| quantity | " + String.join(" | ", runs.stream().map(r -> "seed " + r.seed).toList())
+                + " | mean ± sd |");
+        System.out.println("|---|" + "---|".repeat(runs.size()) + "---|");
+        row(runs, "controller children, controller supernet: mean shared-weight acc %", Run::ctrlMean);
+        row(runs, "random children, controller supernet: mean %", Run::randAMean);
+        row(runs, "random children, random supernet: mean %", Run::randBMean);
+        row(runs, "controller children: max %", Run::ctrlMax);
+        row(runs, "random children, random supernet: max %", Run::randBMax);
+        row(runs, "controller children: distinct of samples", r -> r.ctrlDistinct);
+        row(runs, "retrained best controller child: test %", Run::retrainCtrl);
+        row(runs, "retrained best random child: test %", Run::retrainRand);
+        row(runs, "retrained: controller minus random (points)", r -> r.retrainCtrl - r.retrainRand);
+        row(runs, "controller search wall s", Run::wallCtrl);
+        row(runs, "controller search CPU s", Run::cpuCtrl);
+        row(runs, "random search wall s", Run::wallRand);
+        row(runs, "random search CPU s", Run::cpuRand);
+        row(runs, "both retrainings wall s", Run::wallRetrain);
+        row(runs, "both retrainings CPU s", Run::cpuRetrain);
+    }
+
+    private static void row(List<Run> runs, String label, java.util.function.ToDoubleFunction<Run> f) {
+        double[] v = runs.stream().mapToDouble(f).toArray();
+        StringBuilder b = new StringBuilder("| ").append(label).append(" | ");
+        for (double x : v) {
+            b.append(String.format(Locale.ROOT, "%.2f | ", x));
+        }
+        System.out.println(b.append(String.format(Locale.ROOT, "%.2f ± %.2f |", SearchBaselines.mean(v), SearchBaselines.sd(v))));
+    }
+
+    private static double cpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
+    }
+
+    private static Run run(Dataset trainAll, Dataset test, long seed, int epochs, int sharedSteps, int controllerSteps,
+            int hidden, int nodes, int samples, int retrainEpochs) {
+        Dataset full = trainAll.shuffled(new SplittableRandom(seed));
         Dataset train = full.slice(0, full.size() - 10_000);
         Dataset val = full.slice(full.size() - 10_000, full.size());
-        Dataset test = DataSets.load(data, "fashion-mnist", false);
         Dataset valFixed = val.slice(0, 1000);
         EnasCellSpace space = new EnasCellSpace(nodes);
         int in = train.sampleSize(), classes = train.numClasses();
@@ -71,6 +130,7 @@ public final class EnasBench {
         EnasSupernet withRandom = new EnasSupernet(in, hidden, classes, nodes, new SplittableRandom(seed));
         SplittableRandom rng = new SplittableRandom(seed + 1);
         long t0 = System.nanoTime();
+        double c0 = cpu();
         Adam optA = new Adam(withController.parameters(), Adam.Settings.of(1e-3));
         for (int e = 0; e < epochs; e++) {
             for (int s = 0; s < sharedSteps; s++) {
@@ -83,7 +143,9 @@ public final class EnasBench {
             }
         }
         double secondsA = (System.nanoTime() - t0) / 1e9;
+        double cpuA = cpu() - c0;
         t0 = System.nanoTime();
+        c0 = cpu();
         Adam optB = new Adam(withRandom.parameters(), Adam.Settings.of(1e-3));
         for (int e = 0; e < epochs; e++) {
             for (int s = 0; s < sharedSteps; s++) {
@@ -91,8 +153,9 @@ public final class EnasBench {
             }
         }
         double secondsB = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "search: controller supernet %.1f s (%d controller updates), random supernet %.1f s%n%n",
-                secondsA, controller.updates(), secondsB);
+        double cpuB = cpu() - c0;
+        System.out.printf(Locale.ROOT, "search: controller supernet %.1f s wall / %.1f s CPU (%d controller updates), "
+                + "random supernet %.1f s wall / %.1f s CPU%n%n", secondsA, cpuA, controller.updates(), secondsB, cpuB);
 
         SplittableRandom pick = new SplittableRandom(seed + 2);
         Scored ctrl = score("controller children, controller supernet", withController, valFixed, samples,
@@ -107,12 +170,24 @@ public final class EnasBench {
         System.out.println();
         System.out.println("| retrained from scratch (" + retrainEpochs + " epochs, Adam 1e-3, batch 64) | test acc % | seconds |");
         System.out.println("|---|---|---|");
-        for (Scored s : new Scored[] {ctrl, randB}) {
+        double[] retrained = new double[2];
+        long tr = System.nanoTime();
+        double cr = cpu();
+        Scored[] best = {ctrl, randB};
+        for (int i = 0; i < 2; i++) {
+            Scored s = best[i];
             long t = System.nanoTime();
-            double acc = retrain(s.best, in, hidden, classes, nodes, train, test, retrainEpochs, seed + 3);
-            System.out.printf(Locale.ROOT, "| best of %s: %s | %.2f | %.1f |%n", s.label, s.best.format(), 100 * acc,
+            retrained[i] = 100 * retrain(s.best, in, hidden, classes, nodes, train, test, retrainEpochs, seed + 3);
+            System.out.printf(Locale.ROOT, "| best of %s: %s | %.2f | %.1f |%n", s.label, s.best.format(), retrained[i],
                     (System.nanoTime() - t) / 1e9);
         }
+        return new Run(seed, SearchBaselines.mean(ctrl.acc), max(ctrl.acc), SearchBaselines.mean(randA.acc),
+                SearchBaselines.mean(randB.acc), max(randB.acc), ctrl.distinct, retrained[0], retrained[1], secondsA, cpuA,
+                secondsB, cpuB, (System.nanoTime() - tr) / 1e9, cpu() - cr);
+    }
+
+    private static double max(double[] x) {
+        return Arrays.stream(x).max().orElse(Double.NaN);
     }
 
     private record Scored(String label, double[] acc, int distinct, EnasCell best) {
