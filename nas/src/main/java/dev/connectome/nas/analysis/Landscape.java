@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
  * f(α1, α2; σ) = L(x̂ + σα1δ1 + σα2δ2), with δ1, δ2 ~ N(0, I) drawn once from a seed and shared by
  * every solution and σ, so that plots of different solutions are comparable.
  *
- * <p>Work is split into (chunk of data, grid row) tasks: a task evaluates the whole row of α2 values
- * on one data chunk, so the chunk's inputs are read from cache rather than memory for each of the
- * 81 evaluations. Partial sums are combined in a fixed order, so the result does not depend on the
- * number of threads.
+ * <p>Work is split into (chunk of data, block of grid rows) tasks handed to
+ * {@link LandscapeObjective#accumulatePlane}, so a chunk's data is read from cache rather than memory
+ * for each of the evaluations, and an objective can exploit that the points form a plane (see
+ * {@link LandscapeGraphLoss}). Partial sums are combined in a fixed order (chunk by chunk, in double),
+ * so the result does not depend on the number of threads.
  */
 public final class Landscape {
     private Landscape() {
@@ -53,33 +54,28 @@ public final class Landscape {
         long start = System.nanoTime();
         int n = alphas.length;
         int chunks = objective.chunkCount();
+        float[] a = new float[n];
+        for (int k = 0; k < n; k++) {
+            a[k] = (float) (sigma * alphas[k]);
+        }
+        // Tasks are (chunk, block of rows): whole chunks when there are enough of them to keep every
+        // thread busy (an objective may prepare a chunk once per task), row blocks otherwise.
+        int blocks = Math.min(n, Math.max(1, (4 * par.threads() + chunks - 1) / chunks));
+        int rowsPerBlock = (n + blocks - 1) / blocks;
         // partial[c][i] holds (loss, correct, count) for j = 0..n-1 of row i on chunk c.
         double[][][] partial = new double[chunks][n][];
-        par.forEach(chunks * n, t -> {
-            int c = t / n;
-            int i = t % n;
-            double[] acc = new double[3 * n];
-            double[] one = new double[3];
-            float[] w = new float[dim];
-            float[] rowBase = new float[dim];
-            float a1 = (float) (sigma * alphas[i]);
-            for (int k = 0; k < dim; k++) {
-                rowBase[k] = centre[k] + a1 * d1[k];
+        par.forEach(chunks * blocks, t -> {
+            int c = t / blocks;
+            int from = t % blocks * rowsPerBlock;
+            int to = Math.min(n, from + rowsPerBlock);
+            if (from >= to) {
+                return;
             }
-            for (int j = 0; j < n; j++) {
-                float a2 = (float) (sigma * alphas[j]);
-                for (int k = 0; k < dim; k++) {
-                    w[k] = rowBase[k] + a2 * d2[k];
-                }
-                one[0] = 0;
-                one[1] = 0;
-                one[2] = 0;
-                objective.accumulate(c, w, one);
-                acc[3 * j] = one[0];
-                acc[3 * j + 1] = one[1];
-                acc[3 * j + 2] = one[2];
+            double[] acc = new double[3 * n * (to - from)];
+            objective.accumulatePlane(c, centre, d1, d2, java.util.Arrays.copyOfRange(a, from, to), a, acc);
+            for (int i = from; i < to; i++) {
+                partial[c][i] = java.util.Arrays.copyOfRange(acc, 3 * n * (i - from), 3 * n * (i - from + 1));
             }
-            partial[c][i] = acc;
         });
         double[][] loss = new double[n][n];
         double[][] accuracy = new double[n][n];
