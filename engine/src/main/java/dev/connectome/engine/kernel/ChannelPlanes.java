@@ -82,6 +82,27 @@ public final class ChannelPlanes {
     }
 
     /**
+     * {@code acc += (x − mean)·scale + shift} over the channel: {@link #affine} fused with the
+     * addition of its result, bitwise the same as the two passes (each step rounds to float alike).
+     */
+    public static void affineAdd(float[] x, float[] acc, int off, int stride, int n, int plane, float mean,
+                                 float scale, float shift) {
+        int bound = S.loopBound(plane);
+        FloatVector mu = FloatVector.broadcast(S, mean);
+        FloatVector a = FloatVector.broadcast(S, scale), b = FloatVector.broadcast(S, shift);
+        for (int i = 0, base = off; i < n; i++, base += stride) {
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector y = FloatVector.fromArray(S, x, base + j).sub(mu).fma(a, b);
+                FloatVector.fromArray(S, acc, base + j).add(y).intoArray(acc, base + j);
+            }
+            for (; j < plane; j++) {
+                acc[base + j] += Math.fma(x[base + j] - mean, scale, shift);
+            }
+        }
+    }
+
+    /**
      * Σ g and Σ g·(x − mean) over the channel in one pass, written to {@code into[at]} and
      * {@code into[at + 1]}.
      */

@@ -4,6 +4,8 @@ import dev.connectome.engine.Parallelism;
 import dev.connectome.engine.Tape;
 import dev.connectome.engine.Tensor;
 import dev.connectome.engine.kernel.ConvGeometry;
+import dev.connectome.engine.kernel.Im2Col;
+import dev.connectome.engine.kernel.PoolKernels;
 import java.util.function.IntConsumer;
 
 /**
@@ -36,22 +38,30 @@ public final class Pooling {
             }
         }
         float[] xd = x.data(), yd = out.data();
-        byPlane(tape.parallelism(), planes, ip, pl -> {
-            int xo = pl * ip, yo = pl * op;
-            for (int y = 0; y < oh; y++) {
-                int h0 = Math.max(0, y * stride - padding), h1 = Math.min(geo.height(), y * stride - padding + kernel);
-                for (int z = 0; z < ow; z++) {
-                    int w0 = Math.max(0, z * stride - padding), w1 = Math.min(geo.width(), z * stride - padding + kernel);
-                    float s = 0;
-                    for (int h = h0; h < h1; h++) {
-                        for (int w = w0, r = xo + h * geo.width(); w < w1; w++) {
-                            s += xd[r + w];
+        if (Im2Col.isSameSize(geo)) {
+            // NB201's 3×3/1 pad 1: masked vector taps, bitwise the same sums as the loop below.
+            float[] table = tape.scratch(Im2Col.sameSizeTableSize(geo));
+            Im2Col.sameSizeTable(geo, table, 0);
+            byPlaneRange(tape.parallelism(), planes, ip, (from, to) ->
+                    PoolKernels.avgSameSize(xd, from * ip, to - from, geo, table, inv, yd, from * op));
+        } else {
+            byPlane(tape.parallelism(), planes, ip, pl -> {
+                int xo = pl * ip, yo = pl * op;
+                for (int y = 0; y < oh; y++) {
+                    int h0 = Math.max(0, y * stride - padding), h1 = Math.min(geo.height(), y * stride - padding + kernel);
+                    for (int z = 0; z < ow; z++) {
+                        int w0 = Math.max(0, z * stride - padding), w1 = Math.min(geo.width(), z * stride - padding + kernel);
+                        float s = 0;
+                        for (int h = h0; h < h1; h++) {
+                            for (int w = w0, r = xo + h * geo.width(); w < w1; w++) {
+                                s += xd[r + w];
+                            }
                         }
+                        yd[yo + y * ow + z] = s * inv[y * ow + z];
                     }
-                    yd[yo + y * ow + z] = s * inv[y * ow + z];
                 }
-            }
-        });
+            });
+        }
         tape.record(out, g -> {
             float[] gx = tape.grad(x);
             byPlane(tape.parallelism(), planes, ip, pl -> {
@@ -174,6 +184,19 @@ public final class Pooling {
     private static int span(int o, int s, int p, int k, int n) {
         int a = o * s - p;
         return Math.min(n, a + k) - Math.max(0, a);
+    }
+
+    /** A range [from, to) of planes. */
+    @FunctionalInterface
+    interface PlaneRange {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code body} on consecutive ranges of whole planes, spread over the threads. */
+    static void byPlaneRange(Parallelism par, int planes, int planeSize, PlaneRange body) {
+        int per = Math.max(1, MIN_TASK_FLOATS / Math.max(1, planeSize));
+        int tasks = (planes + per - 1) / per;
+        par.forEach(tasks, t -> body.run(t * per, Math.min(planes, t * per + per)));
     }
 
     /** Runs {@code body} for every plane, in tasks of whole planes spread over the threads. */

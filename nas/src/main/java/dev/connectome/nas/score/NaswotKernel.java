@@ -30,32 +30,45 @@ public final class NaswotKernel {
      * (row-major, one sample per row), the layer's pre-activations.
      */
     public void add(float[] input, int unitsPerSample) {
-        if ((long) unitsPerSample * batch != input.length) {
+        add(input, unitsPerSample, 1);
+    }
+
+    /**
+     * Adds {@code multiplicity} layers that all see the same pre-activations {@code input} (several
+     * ReLUs reading one tensor, e.g. the ReLU-conv edges leaving one NB201 node): the same as
+     * calling {@link #add(float[], int)} that many times, at the cost of one.
+     */
+    public void add(float[] input, int unitsPerSample, int multiplicity) {
+        if (unitsPerSample < 1 || (long) unitsPerSample * batch != input.length) {
             throw new IllegalArgumentException("ReLU input has " + input.length + " values, expected batch " + batch
                     + " × " + unitsPerSample);
+        }
+        if (multiplicity < 1) {
+            throw new IllegalArgumentException("multiplicity must be >= 1, got " + multiplicity);
         }
         int words = (unitsPerSample + 63) >>> 6;
         long[] codes = new long[batch * words];
         for (int s = 0; s < batch; s++) {
-            int base = s * unitsPerSample;
-            for (int u = 0; u < unitsPerSample; u++) {
-                if (input[base + u] > 0f) {
-                    codes[s * words + (u >>> 6)] |= 1L << (u & 63);
-                }
-            }
+            ReluCodes.pack(input, s * unitsPerSample, unitsPerSample, codes, s * words);
         }
         for (int i = 0; i < batch; i++) {
-            for (int j = i + 1; j < batch; j++) {
-                long d = 0;
-                int a = i * words, b = j * words;
-                for (int w = 0; w < words; w++) {
-                    d += Long.bitCount(codes[a + w] ^ codes[b + w]);
-                }
-                hamming[i * batch + j] += d;
-            }
+            ReluCodes.hammingRow(codes, i, batch, words, hamming, i * batch, multiplicity);
         }
-        units += unitsPerSample;
-        layers++;
+        units += (long) unitsPerSample * multiplicity;
+        layers += multiplicity;
+    }
+
+    /**
+     * Adds {@code multiplicity} layers whose input is the same for every sample (e.g. all zero): all
+     * codes are equal, so only N_A grows.
+     */
+    public void addUniform(int unitsPerSample, int multiplicity) {
+        if (unitsPerSample < 1 || multiplicity < 1) {
+            throw new IllegalArgumentException("need units >= 1 and multiplicity >= 1, got " + unitsPerSample + ", "
+                    + multiplicity);
+        }
+        units += (long) unitsPerSample * multiplicity;
+        layers += multiplicity;
     }
 
     /** Adds one layer given as 0/1 codes, {@code codes[sample][unit]} (for tests and small examples). */

@@ -11,6 +11,21 @@ import dev.connectome.engine.nn.Module;
  * pass records nothing and leaves the weights as they are, so one forward pass gives the same K.
  */
 public final class NaswotScore implements ZeroCostScore {
+    private final boolean fast;
+
+    /** Uses the network's own ReLU-code pass when it has one ({@link ReluCodeSource}). */
+    public NaswotScore() {
+        this(true);
+    }
+
+    /**
+     * @param fast use the network's own ReLU-code pass when it has one; false always runs the
+     *             generic tape forward (the reference path, for tests and A/B timing)
+     */
+    public NaswotScore(boolean fast) {
+        this.fast = fast;
+    }
+
     @Override
     public String id() {
         return "naswot";
@@ -28,6 +43,11 @@ public final class NaswotScore implements ZeroCostScore {
 
     /** The accumulated kernel of the candidate over the batch (for K_H heatmaps). */
     public NaswotKernel kernel(ScoreInput in) {
+        if (fast && in.network() instanceof ReluCodeSource source) {
+            NaswotKernel k = new NaswotKernel(in.batch().count());
+            source.addReluCodes(in, k);
+            return k;
+        }
         Module net = in.build(1, true);
         int batch = in.batch().count();
         NaswotKernel k = new NaswotKernel(batch);
