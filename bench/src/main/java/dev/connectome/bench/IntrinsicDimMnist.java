@@ -8,6 +8,7 @@ import dev.connectome.nas.analysis.IntrinsicDimensionSettings;
 import dev.connectome.nas.analysis.IntrinsicDimensionSweep;
 import dev.connectome.nas.data.DataSets;
 import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.subspace.LeNet;
 import dev.connectome.nas.subspace.Projections;
 import dev.connectome.nas.subspace.SubspaceMode;
 import dev.connectome.nas.task.OptimizerSpec;
@@ -25,8 +26,11 @@ import java.util.Locale;
  * and writes the runs as CSV.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar
- * dev.connectome.bench.IntrinsicDimMnist dataDir dims seeds epochs projection lr threads out.csv}, e.g.
- * {@code ../shared/data 10,100,300,500,750,1000,2000 1,2 5 fastfood 1e-3 1 subspace.csv}.
+ * dev.connectome.bench.IntrinsicDimMnist dataDir dims seeds epochs projection lr threads out.csv [model [baseline]]}, e.g.
+ * {@code ../shared/data 10,100,300,500,750,1000,2000 1,2 5 fastfood 1e-3 1 subspace.csv}; model {@code fc}
+ * (default, 784-200-200-10, Li et al. 750) or {@code lenet} ({@link LeNet}, D = 44,426, Li et al. 290);
+ * baseline {@code yes} (default) or {@code no} (skip the full network, e.g. when the dims are split
+ * over several processes and only one of them trains the baseline).
  */
 public final class IntrinsicDimMnist {
     private IntrinsicDimMnist() {
@@ -46,6 +50,14 @@ public final class IntrinsicDimMnist {
         double lr = Double.parseDouble(arg(args, 5, "1e-3"));
         int threads = Integer.parseInt(arg(args, 6, "1"));
         Path out = Path.of(arg(args, 7, "intrinsic-dim-mnist.csv"));
+        String model = arg(args, 8, "fc");
+        if (!model.equals("fc") && !model.equals("lenet")) {
+            System.err.println("IntrinsicDimMnist: model must be fc or lenet, got " + model);
+            System.exit(2);
+        }
+        boolean lenet = model.equals("lenet");
+        int liEtAl = lenet ? 290 : 750;
+        boolean baseline = !arg(args, 9, "yes").equals("no");
 
         Dataset rawTrain = DataSets.load(dir, "mnist", true);
         double[] stats = SubspaceStep.meanStd(rawTrain.features());
@@ -55,11 +67,12 @@ public final class IntrinsicDimMnist {
         TrainSettings ts = TrainSettings.defaults().withEpochs(epochs).withBatchSize(128).withThreads(threads)
                 .withValidationFraction(0).withOptimizer(new OptimizerSpec(OptimizerSpec.Kind.ADAM, lr, 0, false, 0, 0.9, 0.99, 1e-8, 0.99));
         IntrinsicDimensionSettings settings = new IntrinsicDimensionSettings(dims, seeds, projection, SubspaceMode.OFFSET,
-                ts, 0.9, true);
-        System.out.printf(Locale.ROOT, "intrinsic dimension, MNIST FC 784-200-200-10: dims=%s seeds=%s epochs=%d %s lr=%g threads=%d%n",
-                dims, seeds, epochs, projection, lr, threads);
+                ts, 0.9, baseline);
+        System.out.printf(Locale.ROOT, "intrinsic dimension, MNIST %s: dims=%s seeds=%s epochs=%d %s lr=%g threads=%d%n",
+                lenet ? "LeNet" : "FC 784-200-200-10", dims, seeds, epochs, projection, lr, threads);
         IntrinsicDimensionSweep.SweepResult result = new IntrinsicDimensionSweep(settings, Projections.standard()).run(
-                rng -> Mlp.of(784, new int[] {200, 200}, 10, Activation.RELU, rng), train, test,
+                rng -> lenet ? LeNet.forFeatures(784, 10, rng) : Mlp.of(784, new int[] {200, 200}, 10, Activation.RELU, rng),
+                train, test,
                 new IntrinsicDimensionSweep.Listener() {
                     @Override
                     public void onRunEnd(IntrinsicDimensionSweep.SweepRun r) {
@@ -73,7 +86,7 @@ public final class IntrinsicDimMnist {
         IntrinsicDimensionCsv.write(result, out);
         print("relative to the measured baseline", result.relative());
         print("absolute (Li et al.'s global baseline 100%)", result.absolute());
-        System.out.printf(Locale.ROOT, "baseline accuracy %.4f; Li et al. d_int90 = 750; csv %s%n", result.baselineAccuracy(), out);
+        System.out.printf(Locale.ROOT, "baseline accuracy %.4f; Li et al. d_int90 = %d; csv %s%n", result.baselineAccuracy(), liEtAl, out);
     }
 
     private static void print(String what, IntrinsicDimension.Summary s) {

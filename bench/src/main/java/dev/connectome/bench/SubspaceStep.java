@@ -17,6 +17,7 @@ import dev.connectome.nas.subspace.SubspaceModule;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ import java.util.SplittableRandom;
  */
 public final class SubspaceStep {
     private static final int BATCH = 128;
+    // One kernel thread (Parallelism.single() runs on the caller), so this thread's CPU time is the step's.
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private SubspaceStep() {
     }
@@ -52,6 +55,8 @@ public final class SubspaceStep {
         final Optimizer opt;
         final Tape tape = Tape.training(Parallelism.single());
         final List<Double> msPerStep = new ArrayList<>();
+        final List<Double> cpuMsPerStep = new ArrayList<>();
+        double lastCpuMs;
 
         Case(String name, Module model) {
             this.name = name;
@@ -66,6 +71,7 @@ public final class SubspaceStep {
             int d = data.sampleSize();
             int batches = data.size() / BATCH;
             int[] y = new int[BATCH];
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int s = 0; s < steps; s++) {
                 int b = (offset + s) % batches;
@@ -78,6 +84,7 @@ public final class SubspaceStep {
                 opt.step();
             }
             tape.reset();
+            lastCpuMs = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / steps;
             return (System.nanoTime() - t0) / 1e6 / steps;
         }
     }
@@ -101,13 +108,18 @@ public final class SubspaceStep {
             for (int r = 0; r < rounds; r++) {
                 for (Case c : cases) {
                     c.msPerStep.add(c.run(data, 50, r * 50));
+                    c.cpuMsPerStep.add(c.lastCpuMs);
                 }
             }
             double plain = median(cases.get(0).msPerStep);
+            double plainCpu = median(cases.get(0).cpuMsPerStep);
+            System.out.printf(Locale.ROOT, "load average %.2f (2 cores)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (Case c : cases) {
                 double m = median(c.msPerStep);
-                System.out.printf(Locale.ROOT, "%-9s d=%d median %.2f ms/step over %d rounds of 50 (min %.2f)  ratio to plain %.2f%n",
-                        c.name, d, m, rounds, c.msPerStep.stream().mapToDouble(Double::doubleValue).min().orElse(0), m / plain);
+                double cpu = median(c.cpuMsPerStep);
+                System.out.printf(Locale.ROOT, "%-9s d=%d wall median %.2f ms/step (min %.2f) ratio %.2f | cpu median %.2f ms/step (min %.2f)"
+                        + " ratio %.2f  [%d rounds of 50]%n", c.name, d, m, min(c.msPerStep), m / plain, cpu, min(c.cpuMsPerStep),
+                        cpu / plainCpu, rounds);
             }
         } else {
             String name = args.length > 1 ? args[1] : "fastfood";
@@ -166,6 +178,10 @@ public final class SubspaceStep {
             }
         }
         return s;
+    }
+
+    private static double min(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).min().orElse(0);
     }
 
     private static double median(List<Double> v) {

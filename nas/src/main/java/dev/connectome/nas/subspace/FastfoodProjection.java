@@ -14,22 +14,18 @@ import java.util.random.RandomGenerator;
  * <p>Memory O(D) (B, Π and G per block; the scale is folded into G), time O(D log D) per product,
  * whatever d is. By default one block of L = 2^⌈log₂ max(D, d)⌉ covers everything, as in Li et al.
  * With a smaller block length, independent blocks are stacked: ⌈D/L⌉ along θ and ⌈d/L⌉ along ω
- * (their outputs summed), so neither D nor d has to fit in one power of two.
+ * (their outputs summed), so neither D nor d has to fit in one power of two. The registered
+ * "fastfood" type is {@link InterleavedFastfood}, the same stacked construction laid out for SIMD;
+ * this class is "fastfood-li" and the plain-layout reference.
  */
 public final class FastfoodProjection implements Projection {
-    /** Registered as "fastfood": blocks of {@link #defaultBlockLength} stacked along θ. */
-    public static final ProjectionType TYPE = ProjectionType.of("fastfood",
-            "Fastfood blocks: signs, Walsh–Hadamard, permutation, Gaussian, Walsh–Hadamard (O(D) memory)",
-            (request, rng) -> FastfoodProjection.create(request.ambientDimension(), request.dimension(),
-                    defaultBlockLength(request.ambientDimension(), request.dimension()), rng));
-
     /** Registered as "fastfood-li": one block of 2^⌈log₂ D⌉ exactly as in Li et al.'s code (slower: it leaves L1/L2). */
     public static final ProjectionType SINGLE_BLOCK = ProjectionType.of("fastfood-li",
             "Fastfood as one block of 2^ceil(log2 D), as in Li et al.'s code (O(D) memory)",
             (request, rng) -> FastfoodProjection.create(request.ambientDimension(), request.dimension(), 0, rng));
 
     /**
-     * The block length of the registered "fastfood" type: the smallest power of two ≥ d, at least
+     * The block length of the registered "fastfood" type ({@link InterleavedFastfood}): the smallest power of two ≥ d, at least
      * 1024, at most 2^⌈log₂ max(D, d)⌉. Blocks this small stay in L1 (one block of 2^18 for MNIST FC
      * streams through L2 on every stage, measured 3× a plain step against ≤ 1.3× with blocks of 1024),
      * and stacking ⌈D/L⌉ independent d-to-L blocks is Le et al.'s original Fastfood construction.

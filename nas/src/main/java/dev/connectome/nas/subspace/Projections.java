@@ -16,7 +16,7 @@ public final class Projections {
     /** dense-qr (seed 003), dense (Li et al.'s normalised Gaussian), sparse, fastfood (stacked blocks) and fastfood-li (one block). */
     public static Projections standard() {
         return of(List.of(DenseQrProjection.TYPE, DenseGaussianProjection.TYPE, SparseRandomProjection.TYPE,
-                FastfoodProjection.TYPE, FastfoodProjection.SINGLE_BLOCK));
+                InterleavedFastfood.TYPE, FastfoodProjection.SINGLE_BLOCK));
     }
 
     /** A registry of the given types; names must be unique. */

@@ -78,4 +78,43 @@ class FwhtTest {
         assertThat(Fwht.nextPowerOfTwo(1)).isEqualTo(1);
         assertThat(Fwht.nextPowerOfTwo(1024)).isEqualTo(1024);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 8, 16, 32, 64, 128, 1024})
+    void interleavedTransformMatchesSixteenScalarTransforms(int n) {
+        float[] x = random(16 * n + 5, n + 100L);
+        float[] a = x.clone();
+        float[] b = x.clone();
+        InterleavedFwht.transform(a, 5, n);
+        InterleavedFwht.transformScalar(b, 5, n);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as("n=%d i=%d", n, i).isCloseTo(b[i], within(1e-3f * (float) Math.sqrt(n)));
+        }
+        assertThat(a[4]).isEqualTo(x[4]);
+        // lane j of the interleaved rows is the plain transform of lane j
+        float[] lane3 = new float[n];
+        for (int k = 0; k < n; k++) {
+            lane3[k] = x[5 + k * 16 + 3];
+        }
+        Fwht.transform(lane3, 0, n);
+        for (int k = 0; k < n; k++) {
+            assertThat(a[5 + k * 16 + 3]).isCloseTo(lane3[k], within(1e-3f * (float) Math.sqrt(n)));
+        }
+    }
+
+    @Test
+    void interleavedOutOfPlaceLeavesTheSourceAlone() {
+        float[] x = random(16 * 64, 9);
+        float[] src = x.clone();
+        float[] dst = new float[16 * 64 + 7];
+        InterleavedFwht.transform(src, 0, dst, 7, 64);
+        assertThat(src).containsExactly(x);
+        float[] ref = x.clone();
+        InterleavedFwht.transformScalar(ref, 0, 64);
+        for (int i = 0; i < ref.length; i++) {
+            assertThat(dst[7 + i]).isCloseTo(ref[i], within(1e-2f));
+        }
+        assertThatThrownBy(() -> InterleavedFwht.transform(new float[16 * 6], 0, 6)).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> InterleavedFwht.transform(new float[16 * 8], 1, 8)).hasMessageContaining("do not fit");
+    }
 }

@@ -35,6 +35,10 @@ class ProjectionContractTest {
                 Named.of("fastfood one block", () -> FastfoodProjection.create(100, 12, 0, new SplittableRandom(4))),
                 Named.of("fastfood stacked L=16", () -> FastfoodProjection.create(100, 12, 16, new SplittableRandom(5))),
                 Named.of("fastfood stacked d>L", () -> FastfoodProjection.create(100, 37, 16, new SplittableRandom(6))),
+                Named.of("fastfood interleaved L=4, two groups", () -> InterleavedFastfood.create(100, 12, 4, new SplittableRandom(8))),
+                Named.of("fastfood interleaved d>L", () -> InterleavedFastfood.create(100, 37, 8, new SplittableRandom(9))),
+                Named.of("fastfood interleaved L=1", () -> InterleavedFastfood.create(40, 3, 1, new SplittableRandom(10))),
+                Named.of("fastfood interleaved whole groups", () -> InterleavedFastfood.create(128, 9, 4, new SplittableRandom(11))),
                 Named.of("registry fastfood", () -> Projections.standard().get("fastfood")
                         .create(new ProjectionRequest(100, 12, theta, SEGMENTS), new SplittableRandom(7))));
     }
@@ -202,6 +206,37 @@ class ProjectionContractTest {
             stackedSq += n * n / 100;
         }
         assertThat(stackedSq).isCloseTo(1, within(0.05));
+    }
+
+    @Test
+    void interleavedFastfoodColumnsHaveUnitNormWhenNothingIsCutAndUnitMeanSquareOtherwise() {
+        // D = 2 groups of 16 blocks of 16: nothing cut
+        Projection exact = InterleavedFastfood.create(512, 20, 16, new SplittableRandom(3));
+        for (int j = 0; j < 20; j++) {
+            assertThat(norm(exact.column(j))).isCloseTo(1, within(1e-4));
+        }
+        Projection twoOmegaBlocks = InterleavedFastfood.create(512, 40, 16, new SplittableRandom(4));
+        for (int j = 0; j < 40; j++) {
+            assertThat(norm(twoOmegaBlocks.column(j))).isCloseTo(1, within(1e-4));
+        }
+        // D = 3000 in 2 groups of 16·64 = 1024 rows … the second one cut at 952 rows
+        Projection cut = InterleavedFastfood.create(3000, 100, 64, new SplittableRandom(5));
+        double meanSq = 0;
+        for (int j = 0; j < 100; j++) {
+            double n = norm(cut.column(j));
+            meanSq += n * n / 100;
+        }
+        assertThat(meanSq).isCloseTo(1, within(0.05));
+    }
+
+    @Test
+    void registeredFastfoodIsInterleavedBlocksOf1024ForMnistFc() {
+        Projection p = Projections.standard().get("fastfood").create(ProjectionRequest.of(199_210, 1000), new SplittableRandom(1));
+        assertThat(p).isInstanceOf(InterleavedFastfood.class);
+        InterleavedFastfood f = (InterleavedFastfood) p;
+        assertThat(f.blockLength()).isEqualTo(1024);
+        assertThat(f.thetaBlocks()).isEqualTo(208); // 13 groups of 16 ≥ 195 blocks
+        assertThat(f.storedValues() * 4).isLessThan(4_000_000L); // O(D), not O(dD) = 800 MB
     }
 
     @Test

@@ -91,7 +91,7 @@ class SubspaceModuleTest {
     void offsetModeStartsAtTheModulesInitialisationAndAbsoluteDenseQrToo() {
         Module m = tinyMlp(5);
         float[] init = Parameters.flatten(m);
-        SubspaceModule offset = SubspaceModule.create(m, FastfoodProjection.TYPE, 4, SubspaceMode.OFFSET, new SplittableRandom(1));
+        SubspaceModule offset = SubspaceModule.create(m, InterleavedFastfood.TYPE, 4, SubspaceMode.OFFSET, new SplittableRandom(1));
         assertThat(offset.theta()).containsExactly(init);
         Module m2 = tinyMlp(5);
         SubspaceModule abs = SubspaceModule.create(m2, DenseQrProjection.TYPE, 4, SubspaceMode.ABSOLUTE, new SplittableRandom(1));
@@ -110,7 +110,7 @@ class SubspaceModuleTest {
                 .withValidationFraction(0.25).withSeed(3);
         Module inner = Mlp.of(20, new int[] {16}, 4, Activation.RELU, s.random("init"));
         float[] theta0 = Parameters.flatten(inner);
-        SubspaceModule sub = SubspaceModule.create(inner, FastfoodProjection.TYPE, 200, SubspaceMode.OFFSET, s.random("proj"));
+        SubspaceModule sub = SubspaceModule.create(inner, InterleavedFastfood.TYPE, 200, SubspaceMode.OFFSET, s.random("proj"));
         TrainResult r = new ClassificationTrainer(s).fit(sub, data, TrainingListener.none());
         assertThat(r.completed()).isTrue();
         assertThat(r.validation().accuracy()).isGreaterThan(0.8);
