@@ -66,7 +66,7 @@ public final class ChainBench {
             }
         }
         if (seeds > 1) {
-            System.out.printf(Locale.ROOT, "%n| strategy (%d seeds, mean ± sd) | best val acc % | mean of last half % | wall s | CPU s |%n",
+            System.out.printf(Locale.ROOT, "%n| strategy (%d seeds, mean ± sd) | best val acc %% | mean of last half %% | wall s | CPU s |%n",
                     seeds);
             System.out.println("|---|---|---|---|---|");
             bySeed.forEach((s, rows) -> {

@@ -4,6 +4,7 @@ import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
+import dev.connectome.nas.cell.EnasSchedule;
 import dev.connectome.nas.cell.Nb201Dataset;
 import dev.connectome.nas.cell.Nb201SearchSettings;
 import dev.connectome.nas.chain.ChainTraining;
@@ -21,37 +22,44 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code connectome nas search}: a search study over NAS-Bench-201 cells answered from the bundled
- * accuracy table. Running the same command again continues the same study (its default name is made
+ * accuracy table, over NAS layer chains trained briefly, or an ENAS weight-sharing search
+ * ({@link EnasPlan}). Running the same command again continues the same study (its default name is made
  * of the settings); a study of that name with different settings is an error pointing to
  * {@code studies resume}.
  */
 @Command(name = "search", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Search NAS-Bench-201 cells, scored by the bundled NB201 accuracy table (instant).",
+        description = {"Search NAS-Bench-201 cells, scored by the bundled NB201 accuracy table (instant); NAS layer chains",
+            "(--space chain, children trained briefly); or ENAS cells with weight sharing (--space enas).",
             "Trials are stored as they finish, so a killed search continues where it stopped when run again",
             "(same settings) or with 'connectome studies resume NAME'."})
 public final class NasSearchCommand implements Callable<Integer> {
     private final Io io;
 
     @Option(names = "--space", paramLabel = "SPACE", defaultValue = "nb201",
-            description = "Search space: nb201 (NAS-Bench-201 cells, table-scored) or chain (NAS conv layer chains, "
-                    + "each child trained briefly; strategies random or reinforce) (default: ${DEFAULT-VALUE}).")
+            description = "Search space: nb201 (NAS-Bench-201 cells, table-scored), chain (NAS conv layer chains, "
+                    + "each child trained briefly; strategies random or reinforce) or enas (ENAS cells sharing one "
+                    + "supernet's weights; strategies enas or random) (default: ${DEFAULT-VALUE}).")
     String space;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "evolution",
+    @Option(names = "--strategy", paramLabel = "NAME",
             description = "random, evolution (regularized evolution, Real et al. 2019), reinforce (LSTM controller, "
-                    + "Zoph & Le 2017) or naswot (score N untrained cells per trial, Mellor et al. 2021) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String strategy;
+                    + "Zoph & Le 2017), naswot (score N untrained cells per trial, Mellor et al. 2021) or enas (ENAS "
+                    + "controller with weight sharing, Pham et al. 2018; --space enas only) (default: evolution; enas "
+                    + "for --space enas).")
+    String strategyOption;
 
     @Option(names = "--budget", paramLabel = "N", defaultValue = "100",
-            description = "Trials to run (table queries; 0: none, then --time or --target must be set) (default: ${DEFAULT-VALUE}).")
+            description = "Trials to run (table queries; 0: none, then --time or --target must be set; enas: fixed by "
+                    + "--epochs x --controller-steps + 1) (default: ${DEFAULT-VALUE}).")
     int budget;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "cifar10",
-            description = "NB201 column to maximise: cifar10, cifar100 or imagenet (ImageNet16-120) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "NB201 column to maximise: cifar10, cifar100 or imagenet (ImageNet16-120) (default: cifar10); "
+                    + "enas: the data set, sample (embedded MNIST sample), mnist or fashion-mnist (from --data-dir) "
+                    + "(default: sample).")
     String dataset;
 
     @Option(names = "--population", paramLabel = "P", defaultValue = "10",
@@ -62,13 +70,13 @@ public final class NasSearchCommand implements Callable<Integer> {
             description = "Evolution: tournament sample size (default: ${DEFAULT-VALUE}).")
     int sample;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
-            description = "Reinforce: controller Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Reinforce/enas: controller Adam learning rate (default: 0.01; enas 0.003).")
+    Double lr;
 
-    @Option(names = "--entropy", paramLabel = "BETA", defaultValue = "1e-4",
-            description = "Reinforce: entropy bonus weight (default: ${DEFAULT-VALUE}).")
-    double entropy;
+    @Option(names = "--entropy", paramLabel = "BETA",
+            description = "Reinforce/enas: entropy bonus weight (default: 1e-4; enas 1e-3).")
+    Double entropy;
 
     @Option(names = "--reward", paramLabel = "NAME", defaultValue = "accuracy",
             description = "Reinforce: reward shaping, accuracy or accuracy3 (NAS's cubed accuracy) (default: ${DEFAULT-VALUE}).")
@@ -112,7 +120,7 @@ public final class NasSearchCommand implements Callable<Integer> {
     String imageData;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Naswot: data directory (default: $CONNECTOME_DATA, else ./data).")
+            description = "Naswot/chain/enas: data directory (default: $CONNECTOME_DATA, else ./data).")
     String dataDir;
 
     @Option(names = "--layers", paramLabel = "L", defaultValue = "3",
@@ -124,21 +132,24 @@ public final class NasSearchCommand implements Callable<Integer> {
                     + "from --data-dir) (default: ${DEFAULT-VALUE}).")
     String chainData;
 
-    @Option(names = "--train-images", paramLabel = "N", defaultValue = "500",
-            description = "Chain: training images per child (default: ${DEFAULT-VALUE}).")
-    int trainImages;
+    @Option(names = "--train-images", paramLabel = "N",
+            description = "Chain: training images per child (default: 500); enas: images of the training part used, "
+                    + "a sixth of them held out for validation (default: 0 = all).")
+    Integer trainImages;
 
     @Option(names = "--val-images", paramLabel = "N", defaultValue = "500",
-            description = "Chain: validation images scoring each child (default: ${DEFAULT-VALUE}).")
+            description = "Chain: validation images scoring each child; enas: fixed validation images ranking the final "
+                    + "children and scoring the retrained one (default: ${DEFAULT-VALUE}).")
     int valImages;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "1",
-            description = "Chain: training epochs per child (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "E",
+            description = "Chain: training epochs per child (default: 1); enas: search epochs (default: 5).")
+    Integer epochs;
 
-    @Option(names = "--train-lr", paramLabel = "RATE", defaultValue = "0.003",
-            description = "Chain: Adam learning rate of the children (default: ${DEFAULT-VALUE}).")
-    double trainLr;
+    @Option(names = "--train-lr", paramLabel = "RATE",
+            description = "Chain: Adam learning rate of the children (default: 0.003); enas: of the shared weights and "
+                    + "the retraining (default: 0.001).")
+    Double trainLr;
 
     @Option(names = "--downsample", paramLabel = "F", defaultValue = "2",
             description = "Chain: average-pool the images by F first (2: 28x28 -> 14x14) (default: ${DEFAULT-VALUE}).")
@@ -164,6 +175,9 @@ public final class NasSearchCommand implements Callable<Integer> {
     String study;
 
     @Mixin
+    EnasOptions enas;
+
+    @Mixin
     StorageOptions storage;
 
     @Mixin
@@ -181,7 +195,7 @@ public final class NasSearchCommand implements Callable<Integer> {
         checkNb201Space();
         checkLimits();
         try {
-            return new Nb201SearchSettings(strategy, Nb201Dataset.parse(dataset), population, sample, budget, seed,
+            return new Nb201SearchSettings(strategy(), Nb201Dataset.parse(nb201Dataset()), population, sample, budget, seed,
                     workers, batch != null ? batch : workers, time, target);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
@@ -193,7 +207,7 @@ public final class NasSearchCommand implements Callable<Integer> {
         checkNb201Space();
         checkLimits();
         try {
-            return new PolicySearchSettings(strategy, Nb201Dataset.parse(dataset), budget, seed, workers,
+            return new PolicySearchSettings(strategy(), Nb201Dataset.parse(nb201Dataset()), budget, seed, workers,
                     batch != null ? batch : workers, time, target, controller(), naswotN, channels, cells, images,
                     imageData, dataDir());
         } catch (IllegalArgumentException e) {
@@ -205,17 +219,55 @@ public final class NasSearchCommand implements Callable<Integer> {
     ChainSearchSettings chainSettings() {
         checkLimits();
         try {
-            return new ChainSearchSettings(strategy, layers, chainData, dataDir(),
-                    new ChainTraining(trainImages, valImages, epochs, 32, trainLr, downsample), budget, seed, workers,
+            return new ChainSearchSettings(strategy(), layers, chainData, dataDir(),
+                    new ChainTraining(trainImages != null ? trainImages : 500, valImages, epochs != null ? epochs : 1, 32,
+                            trainLr != null ? trainLr : 0.003, downsample), budget, seed, workers,
                     batch != null ? batch : workers, time, target, controller());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
     }
 
+    /** Settings of an ENAS search; any bad value is a user error naming it. */
+    EnasSearchSettings enasSettings() {
+        if (time != null || target != null || workers != 1 || (batch != null && batch != 1)) {
+            throw new UserException("--space enas runs a fixed schedule on one worker (its trials train shared weights in "
+                    + "order): drop --time, --target, --workers and --batch, and set --epochs/--controller-steps");
+        }
+        try {
+            return new EnasSearchSettings(strategy(), dataset != null ? dataset : "sample", dataDir(),
+                    trainImages != null ? trainImages : 0, enas.nodes,
+                    enas.width, new EnasSchedule(epochs != null ? epochs : 5, enas.sharedSteps, enas.controllerSteps, 64,
+                            trainLr != null ? trainLr : 1e-3, enas.rewardImages, enas.finalSamples, enas.retrainEpochs),
+                    valImages, seed, EnasSearchSettings.enasController(seed, lr != null ? lr : 0.003,
+                            entropy != null ? entropy : 1e-3));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** The strategy, defaulting per space; enas only with --space enas. */
+    private String strategy() {
+        boolean enasSpace = space.equalsIgnoreCase("enas");
+        String s = strategyOption != null ? strategyOption.toLowerCase(java.util.Locale.ROOT) : enasSpace ? "enas" : "evolution";
+        if (s.equals("enas") && !enasSpace) {
+            throw new UserException("--strategy enas needs --space enas (weight sharing over ENAS cells); --space " + space
+                    + " supports " + (space.equalsIgnoreCase("chain") ? "random, reinforce"
+                    : "random, evolution, reinforce, naswot"));
+        }
+        if (enasSpace && !s.equals("enas") && !s.equals("random")) {
+            throw new UserException("--strategy " + s + " is not available for --space enas (available: enas, random)");
+        }
+        return s;
+    }
+
+    private String nb201Dataset() {
+        return dataset != null ? dataset : "cifar10";
+    }
+
     private void checkNb201Space() {
         if (!space.equalsIgnoreCase("nb201")) {
-            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain)");
+            throw new UserException("--space: unknown search space '" + space + "' (available: nb201, chain, enas)");
         }
     }
 
@@ -234,20 +286,29 @@ public final class NasSearchCommand implements Callable<Integer> {
 
     /** The reinforce controller settings (IllegalArgumentException on a bad value, as the settings records). */
     private ControllerSettings controller() {
-        return ControllerSettings.defaults(seed).withLearningRate(lr).withEntropy(entropy)
+        return ControllerSettings.defaults(seed).withLearningRate(lr != null ? lr : 0.01)
+                .withEntropy(entropy != null ? entropy : 1e-4)
                 .withReward(reward, 100.0).withHidden(hidden).withBatch(controllerBatch)
                 .withBaselineDecay(baselineDecay).withSharedHeads(sharedHeads);
     }
 
     @Override
     public Integer call() {
-        if (space.equalsIgnoreCase("chain")) {
+        if (space.equalsIgnoreCase("enas")) {
+            EnasSearchSettings s = enasSettings();
+            String name = study != null ? Nb201Runner.checkName(study) : EnasPlan.defaultName(s);
+            runStudy(name, new EnasPlan(s), info -> SearchPlan.of(info) instanceof EnasPlan p && p.s().equals(s),
+                    info -> "");
+            try (TrialStore store = storage.openExisting()) {
+                EnasPlan.printFinal(io, store.trials(name), s);
+            }
+        } else if (space.equalsIgnoreCase("chain")) {
             ChainSearchSettings s = chainSettings();
             String name = study != null ? Nb201Runner.checkName(study) : ChainPlan.defaultName(s);
             runStudy(name, new ChainPlan(s),
                     info -> SearchPlan.of(info) instanceof ChainPlan c && c.s().withWorkers(1).equals(s.withWorkers(1)),
                     info -> "");
-        } else if (PolicySearchSettings.handles(strategy)) {
+        } else if (PolicySearchSettings.handles(strategy())) {
             PolicySearchSettings s = policySettings();
             String name = study != null ? Nb201Runner.checkName(study) : PolicySearchRunner.defaultName(s);
             runStudy(name, new SearchPlan.PolicyPlan(s),

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 
 /**
  * The typed settings of a stored study, whichever search made it (NB201 random/evolution, NB201
- * reinforce/naswot, layer chains): what {@code nas work}, {@code studies rerun} and {@code studies resume}
+ * reinforce/naswot, layer chains, ENAS weight sharing): what {@code nas work}, {@code studies rerun} and {@code studies resume}
  * need to rebuild the study from its settings map without knowing its kind.
  */
 public interface SearchPlan {
@@ -44,6 +44,7 @@ public interface SearchPlan {
 
     /** The kinds, most specific first; the NB201 table search is the fallback. */
     List<Kind> KINDS = List.of(
+            new Kind("enas", m -> "enas".equals(m.get("space")), m -> new EnasPlan(EnasSearchSettings.fromMap(m))),
             new Kind("chain", m -> "chain".equals(m.get("space")), m -> new ChainPlan(ChainSearchSettings.fromMap(m))),
             new Kind("nb201-policy", m -> m.get("strategy") instanceof String s && PolicySearchSettings.handles(s),
                     m -> new PolicyPlan(PolicySearchSettings.fromMap(m))),
