@@ -1,6 +1,8 @@
 package dev.connectome.bench;
 
 import dev.connectome.nas.subspace.FastfoodProjection;
+import dev.connectome.nas.subspace.InterleavedFastfood;
+import dev.connectome.nas.subspace.Projection;
 import dev.connectome.nas.subspace.Fwht;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,7 +15,8 @@ import java.util.SplittableRandom;
  * d = 1000, blocks of 1024), so their share of a training step can be read next to SubspaceStep.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar
- * dev.connectome.bench.SubspaceKernels [D] [d] [rounds]}.
+ * dev.connectome.bench.SubspaceKernels [D] [d] [rounds] [interleaved|plain-layout]}: the registered
+ * interleaved layout ({@link InterleavedFastfood}) or the earlier one-block-at-a-time layout.
  */
 public final class SubspaceKernels {
     private SubspaceKernels() {
@@ -24,7 +27,9 @@ public final class SubspaceKernels {
         int dim = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         SplittableRandom rng = new SplittableRandom(3);
-        FastfoodProjection p = FastfoodProjection.create(ambient, dim, FastfoodProjection.defaultBlockLength(ambient, dim), rng);
+        int l = FastfoodProjection.defaultBlockLength(ambient, dim);
+        Projection p = args.length > 3 && args[3].equals("plain-layout") ? FastfoodProjection.create(ambient, dim, l, rng)
+                : InterleavedFastfood.create(ambient, dim, l, rng);
         float[] omega = new float[dim];
         float[] g = new float[ambient];
         for (int i = 0; i < dim; i++) {

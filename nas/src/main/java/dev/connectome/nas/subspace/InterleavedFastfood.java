@@ -10,14 +10,17 @@ import jdk.incubator.vector.VectorSpecies;
  * Fastfood as stacked blocks (Le, Sarlós &amp; Smola 2013; Li et al. 2018's scaling), laid out for
  * SIMD: the θ blocks come in groups of 16 whose rows are interleaved, θ index
  * {@code g·16·L + k·16 + j} being row k of block j of group g. The 16 second transforms of a group
- * then run as one {@link InterleavedFwht} (whole-vector butterflies only), and the permute-and-scale
- * step Π, G is one vector gather per row. Which θ coordinates a block owns is a fixed relabelling of
- * rows, so the distribution of P is that of {@link FastfoodProjection} with the same block length.
+ * then run as one {@link InterleavedFwht} (whole-vector butterflies only).
  *
- * <p>Per ω block i (length L, signs B_i) the shared v_i = H·B_i·ω_i is computed once; block j of
- * group g then yields H·Σ_i G_gij·Π_gij·v_i (the sum before the transform, H being linear), truncated
- * to D and scaled by 1/(√(L·ΣG²)·√(D/L)) so that a column's expected squared norm is 1 (exactly 1
- * when D is a multiple of 16·L). Pᵀ runs the same steps backwards. Memory O(D + 16·L).
+ * <p>Per ω block i (length L, signs B_i) the shared v_i = H·B_i·ω_i is computed once. The 16 blocks
+ * of a group share one permutation Π_gi and each has its own Gaussian diagonal G_gij: block j yields
+ * H·Σ_i G_gij·Π_gi·v_i (summed before the transform, H being linear). Sharing Π within a group (every
+ * group and ω block still draws its own) turns the permute step into one scalar load and broadcast
+ * per row instead of a 16-lane gather (measured: a group's gathers cost more than its 16 transforms);
+ * given v, the blocks stay independent through their G. Rows are truncated to D and scaled by
+ * 1/(√(L·ΣG²)·√(D/L)), so each block column has norm exactly 1/√(D/L) and a column of P has
+ * expected squared norm 1 (exactly 1 when D is a multiple of 16·L). Pᵀ runs the same steps
+ * backwards. Memory O(D + 16·L).
  */
 public final class InterleavedFastfood implements Projection {
     /** Registered as "fastfood": blocks of {@link FastfoodProjection#defaultBlockLength} in interleaved groups of 16. */
@@ -37,35 +40,27 @@ public final class InterleavedFastfood implements Projection {
     private final int groups;
     private final int inBlocks;
     private final float[][] signs; // per ω block, length L
-    // Per (group g, ω block i) at g·inBlocks + i, each of length 16·L, interleaved like θ:
-    private final int[][] gatherIndex; // [k·16 + j] = π_j(k): row k of block j reads v_i[π_j(k)]
-    private final float[][] gatherScale; // [k·16 + j] = G_j[k]·scale_j
-    private final int[][] scatterIndex; // [m·16 + j] = π_j⁻¹(m)·16 + j: where v_i[m]'s mass went in block j
-    private final float[][] scatterScale; // [m·16 + j] = G_j[π_j⁻¹(m)]·scale_j
+    // Per (group g, ω block i) at g·inBlocks + i:
+    private final int[][] perm; // length L: row k of every block in the group reads v_i[π(k)]
+    private final int[][] inverse; // length L: π⁻¹
+    private final float[][] gauss; // length 16·L, [k·16 + j] = G_j[k]·scale_j
 
-    private InterleavedFastfood(int ambient, int dim, int block, float[][] signs, int[][] gatherIndex, float[][] gatherScale) {
+    private InterleavedFastfood(int ambient, int dim, int block, float[][] signs, int[][] perm, float[][] gauss) {
         this.ambient = ambient;
         this.dim = dim;
         this.block = block;
         this.inBlocks = signs.length;
-        this.groups = gatherIndex.length / inBlocks;
+        this.groups = perm.length / inBlocks;
         this.signs = signs;
-        this.gatherIndex = gatherIndex;
-        this.gatherScale = gatherScale;
-        this.scatterIndex = new int[gatherIndex.length][];
-        this.scatterScale = new float[gatherIndex.length][];
-        for (int p = 0; p < gatherIndex.length; p++) {
-            int[] si = new int[block * W];
-            float[] ss = new float[block * W];
+        this.perm = perm;
+        this.gauss = gauss;
+        this.inverse = new int[perm.length][];
+        for (int p = 0; p < perm.length; p++) {
+            int[] inv = new int[block];
             for (int k = 0; k < block; k++) {
-                for (int j = 0; j < W; j++) {
-                    int m = gatherIndex[p][k * W + j];
-                    si[m * W + j] = k * W + j;
-                    ss[m * W + j] = gatherScale[p][k * W + j];
-                }
+                inv[perm[p][k]] = k;
             }
-            scatterIndex[p] = si;
-            scatterScale[p] = ss;
+            inverse[p] = inv;
         }
     }
 
@@ -94,23 +89,22 @@ public final class InterleavedFastfood implements Projection {
         }
         // Each untruncated block column has norm 1; D/L of the 16·groups·L rows' worth of mass is kept.
         double keep = Math.sqrt((double) ambient / l);
-        int[][] gatherIndex = new int[groups * inBlocks][];
-        float[][] gatherScale = new float[groups * inBlocks][];
-        int[] pi = new int[l];
+        int[][] perm = new int[groups * inBlocks][];
+        float[][] gauss = new float[groups * inBlocks][];
         double[] g = new double[l];
         for (int p = 0; p < groups * inBlocks; p++) {
-            int[] gi = new int[l * W];
+            int[] pi = new int[l];
+            for (int k = 0; k < l; k++) {
+                pi[k] = k;
+            }
+            for (int k = l - 1; k > 0; k--) { // Fisher–Yates
+                int r = rng.nextInt(k + 1);
+                int t = pi[k];
+                pi[k] = pi[r];
+                pi[r] = t;
+            }
             float[] gs = new float[l * W];
             for (int j = 0; j < W; j++) {
-                for (int k = 0; k < l; k++) {
-                    pi[k] = k;
-                }
-                for (int k = l - 1; k > 0; k--) { // Fisher–Yates
-                    int r = rng.nextInt(k + 1);
-                    int t = pi[k];
-                    pi[k] = pi[r];
-                    pi[r] = t;
-                }
                 double sumSq = 0;
                 for (int k = 0; k < l; k++) {
                     g[k] = rng.nextGaussian();
@@ -118,14 +112,13 @@ public final class InterleavedFastfood implements Projection {
                 }
                 double scale = 1 / (Math.sqrt(l * sumSq) * keep);
                 for (int k = 0; k < l; k++) {
-                    gi[k * W + j] = pi[k];
                     gs[k * W + j] = (float) (g[k] * scale);
                 }
             }
-            gatherIndex[p] = gi;
-            gatherScale[p] = gs;
+            perm[p] = pi;
+            gauss[p] = gs;
         }
-        return new InterleavedFastfood(ambient, dim, l, signs, gatherIndex, gatherScale);
+        return new InterleavedFastfood(ambient, dim, l, signs, perm, gauss);
     }
 
     @Override
@@ -179,7 +172,7 @@ public final class InterleavedFastfood implements Projection {
             int dstOff = keep == rows ? outFrom : bufOff;
             for (int i = 0; i < inBlocks; i++) {
                 int p = g * inBlocks + i;
-                gatherRows(scratch, i * l, gatherIndex[p], gatherScale[p], dst, dstOff, rows, i > 0);
+                permuteScale(scratch, i * l, perm[p], gauss[p], dst, dstOff, l, i > 0);
             }
             InterleavedFwht.transform(dst, dstOff, l);
             if (keep < rows) {
@@ -207,10 +200,10 @@ public final class InterleavedFastfood implements Projection {
                 Arrays.fill(scratch, bufOff + keep, bufOff + rows, 0f);
                 InterleavedFwht.transform(scratch, bufOff, l);
             }
-            // acc_i += Πᵀ·G·(H·g) per block, as gathers (the forward read v[π(k)], so the adjoint reads u[π⁻¹(m)])
+            // acc_i += Πᵀ·G·(H·g) per block: the forward read v[π(k)] into row k, so row m of the adjoint reads row π⁻¹(m)
             for (int i = 0; i < inBlocks; i++) {
                 int p = g * inBlocks + i;
-                gatherRows(scratch, bufOff, scatterIndex[p], scatterScale[p], scratch, accOff + i * rows, rows, g > 0);
+                unpermuteScale(scratch, bufOff, inverse[p], gauss[p], scratch, accOff + i * rows, l, g > 0);
             }
         }
         for (int i = 0; i < inBlocks; i++) {
@@ -232,17 +225,28 @@ public final class InterleavedFastfood implements Projection {
         }
     }
 
-    /** {@code dst[dOff + r] (+)= src[sOff + index[r]]·scale[r]} for r in [0, n), n a multiple of 16. */
-    private static void gatherRows(float[] src, int sOff, int[] index, float[] scale, float[] dst, int dOff, int n,
-                                   boolean accumulate) {
-        if (accumulate) {
-            for (int r = 0; r < n; r += VL) {
-                FloatVector.fromArray(S, src, sOff, index, r).fma(FloatVector.fromArray(S, scale, r),
-                        FloatVector.fromArray(S, dst, dOff + r)).intoArray(dst, dOff + r);
+    /** Row k of {@code dst} (+)= v[π(k)]·(row k of G): a scalar broadcast per row. */
+    private static void permuteScale(float[] v, int vOff, int[] pi, float[] gauss, float[] dst, int dOff, int l,
+                                     boolean accumulate) {
+        for (int k = 0; k < l; k++) {
+            float x = v[vOff + pi[k]];
+            for (int c = 0; c < W; c += VL) {
+                int r = k * W + c;
+                FloatVector gv = FloatVector.fromArray(S, gauss, r);
+                (accumulate ? gv.mul(x).add(FloatVector.fromArray(S, dst, dOff + r)) : gv.mul(x)).intoArray(dst, dOff + r);
             }
-        } else {
-            for (int r = 0; r < n; r += VL) {
-                FloatVector.fromArray(S, src, sOff, index, r).mul(FloatVector.fromArray(S, scale, r)).intoArray(dst, dOff + r);
+        }
+    }
+
+    /** Row m of {@code acc} (+)= (row π⁻¹(m) of u)·(row π⁻¹(m) of G): whole-row loads at permuted rows. */
+    private static void unpermuteScale(float[] u, int uOff, int[] inv, float[] gauss, float[] acc, int aOff, int l,
+                                       boolean accumulate) {
+        for (int m = 0; m < l; m++) {
+            int src = inv[m] * W;
+            for (int c = 0; c < W; c += VL) {
+                FloatVector prod = FloatVector.fromArray(S, u, uOff + src + c).mul(FloatVector.fromArray(S, gauss, src + c));
+                int r = aOff + m * W + c;
+                (accumulate ? prod.add(FloatVector.fromArray(S, acc, r)) : prod).intoArray(acc, r);
             }
         }
     }
@@ -256,7 +260,7 @@ public final class InterleavedFastfood implements Projection {
 
     @Override
     public long storedValues() {
-        return (long) block * (inBlocks + 4L * W * groups * inBlocks);
+        return (long) block * (inBlocks + (2L + W) * groups * inBlocks);
     }
 
     @Override
