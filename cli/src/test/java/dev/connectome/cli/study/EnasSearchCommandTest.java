@@ -59,6 +59,18 @@ class EnasSearchCommandTest {
         Run report = cli("report", name, "-o", html.toString(), "--storage", db());
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(html).isRegularFile().content().contains("enas");
+
+        // the controller analysis replays the search (EnasAnalysis, called by 'nas analyse' for enas studies)
+        Path analysis = tmp.resolve("a.html");
+        StringWriter out = new StringWriter();
+        try (var store = dev.connectome.nas.study.sql.TrialStores.open(db())) {
+            EnasAnalysis.write(new Io(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false), store,
+                    name, (EnasPlan) SearchPlan.of(store.findStudy(name).orElseThrow()), 30, 8, 1, analysis);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(out.toString()).contains("untrained: mean", "trained (6 updates): mean", "wrote " + analysis);
+        assertThat(analysis).isRegularFile().content().contains("Controller hidden states", "shared activations");
     }
 
     @Test
