@@ -17,10 +17,15 @@ final class Inputs {
 
     /** An MNIST256 genome (.out or wann export --json) with at least one connection to train. */
     static NeuronGraph mnistGraph(Path file) {
+        return graph(file, "mnist256");
+    }
+
+    /** A genome for WANN task {@code taskId} (.out or wann export --json) with at least one connection to train. */
+    static NeuronGraph graph(Path file, String taskId) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("graph file " + file + " not found");
         }
-        NeuronGraph g = WannFiles.readGenome(file, WannTasks.get("mnist256"));
+        NeuronGraph g = WannFiles.readGenome(file, WannTasks.get(taskId));
         if (g.enabledConnectionCount() == 0) {
             throw new UserException(file + ": the genome has no enabled connections, so it has no weights to train");
         }

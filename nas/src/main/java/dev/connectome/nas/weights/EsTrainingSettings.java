@@ -1,12 +1,14 @@
 package dev.connectome.nas.weights;
 
 /**
- * Black-box training of a genome's weights on MNIST256, as in the WANN paper: each generation
+ * Black-box training of a genome's weights, as in the WANN paper. On MNIST256 each generation
  * draws {@code fitnessBatch} training images (the same for the whole population, like WANN's
- * per-generation seed) and a solution's fitness is −mean cross-entropy on them (classify_gym's reward).
+ * per-generation seed) and a solution's fitness is −mean cross-entropy on them (classify_gym's reward);
+ * on a control task each generation draws {@code fitnessBatch} episode starts and a solution's
+ * fitness is its mean return over them (WANNTool: 4 episodes).
  *
  * @param generations number of ask/tell rounds
- * @param fitnessBatch images per generation (1000 in WANN's mnist256 task)
+ * @param fitnessBatch images per generation (1000 in WANN's mnist256 task) or episodes per candidate (control)
  * @param checkpointEvery measure train/validation/test accuracy of the strategy's mean every this many generations
  * @param init starting mean
  */

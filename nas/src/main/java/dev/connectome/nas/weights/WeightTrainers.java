@@ -15,21 +15,23 @@ import java.util.function.BiFunction;
  * The trainers by id, with the defaults the experiments use: "adam" and "sgd" (seed 000's
  * settings), "pepg" (WANNTool's train.py: population 64, σ 0.1), "oes" (estool OpenAI-ES, population
  * 64, mirrored) and "cmaes" (σ 0.1; separable above 200 weights). {@code length} is epochs for
- * backprop and generations for the strategies.
+ * backprop and generations for the strategies. The strategies also train on control tasks
+ * ({@link #strategy}); backprop needs a differentiable loss and only trains on MNIST256.
  */
 public final class WeightTrainers {
+    private static final Map<String, EsTrainer.StrategyFactory> STRATEGIES = new LinkedHashMap<>();
     private static final Map<String, BiFunction<Integer, WeightInit, WeightTrainer>> REGISTRY = new LinkedHashMap<>();
 
     static {
+        STRATEGIES.put("pepg", (m, rng) -> new Pepg(m, PepgSettings.wannTool(), rng));
+        STRATEGIES.put("oes", (m, rng) -> new OpenAiEs(m, OpenAiEsSettings.defaults().withPopulationSize(64)
+                .withAntithetic(true).withWeightDecay(0.005), rng));
+        STRATEGIES.put("cmaes", (m, rng) -> new CmaEs(m, CmaEsSettings.defaults().withSigma(0.1), rng));
         REGISTRY.put("adam", (n, init) -> new BackpropTrainer(BackpropSettings.adam(n).withInit(orDefault(init, WeightInit.HE_UNIFORM))));
         REGISTRY.put("sgd", (n, init) -> new BackpropTrainer(BackpropSettings.sgd(n).withInit(orDefault(init, WeightInit.HE_UNIFORM))));
-        REGISTRY.put("pepg", (n, init) -> new EsTrainer("pepg", es(n, init),
-                (m, rng) -> new Pepg(m, PepgSettings.wannTool(), rng)));
-        REGISTRY.put("oes", (n, init) -> new EsTrainer("oes", es(n, init),
-                (m, rng) -> new OpenAiEs(m, OpenAiEsSettings.defaults().withPopulationSize(64).withAntithetic(true)
-                        .withWeightDecay(0.005), rng)));
-        REGISTRY.put("cmaes", (n, init) -> new EsTrainer("cmaes", es(n, init),
-                (m, rng) -> new CmaEs(m, CmaEsSettings.defaults().withSigma(0.1), rng)));
+        for (String id : STRATEGIES.keySet()) {
+            REGISTRY.put(id, (n, init) -> strategy(id, EsTrainingSettings.of(n).withInit(orDefault(init, WeightInit.ZERO))));
+        }
     }
 
     private WeightTrainers() {
@@ -37,6 +39,11 @@ public final class WeightTrainers {
 
     public static List<String> ids() {
         return List.copyOf(REGISTRY.keySet());
+    }
+
+    /** Ids of the evolution strategies (the trainers that work on any {@link EsTask}). */
+    public static List<String> strategyIds() {
+        return List.copyOf(STRATEGIES.keySet());
     }
 
     /**
@@ -51,8 +58,14 @@ public final class WeightTrainers {
         return f.apply(length, init);
     }
 
-    private static EsTrainingSettings es(int generations, WeightInit init) {
-        return EsTrainingSettings.of(generations).withInit(orDefault(init, WeightInit.ZERO));
+    /** The evolution strategy {@code id} with its default hyperparameters and the given training settings. */
+    public static EsTrainer strategy(String id, EsTrainingSettings settings) {
+        EsTrainer.StrategyFactory f = STRATEGIES.get(id);
+        if (f == null) {
+            throw new IllegalArgumentException("'" + id + "' is not an evolution strategy (known: "
+                    + String.join(", ", strategyIds()) + ")");
+        }
+        return new EsTrainer(id, settings, f);
     }
 
     private static WeightInit orDefault(WeightInit init, WeightInit d) {
