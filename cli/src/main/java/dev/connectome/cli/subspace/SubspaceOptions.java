@@ -4,6 +4,7 @@ import dev.connectome.cli.UserException;
 import dev.connectome.engine.nn.Activation;
 import dev.connectome.engine.nn.Mlp;
 import dev.connectome.engine.nn.Module;
+import dev.connectome.nas.subspace.LeNet;
 import dev.connectome.nas.subspace.Projections;
 import dev.connectome.nas.subspace.SubspaceMode;
 import dev.connectome.nas.task.OptimizerSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /** Model, projection and training options shared by {@code subspace train} and {@code subspace sweep}. */
 public final class SubspaceOptions {
     @Option(names = "--model", paramLabel = "SPEC", defaultValue = "mlp:200,200",
-            description = "Network: mlp:H1,H2,… (ReLU) or mlp:H1,…:ACTIVATION; inputs and classes come from the data (default: ${DEFAULT-VALUE}).")
+            description = "Network: mlp:H1,H2,… (ReLU), mlp:H1,…:ACTIVATION, or lenet (Li et al.'s LeNet: conv 6@5×5, pool, conv 16@5×5, pool, FC 120-84, "
+                    + "square one-channel images); inputs and classes come from the data (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--projection", paramLabel = "NAME", defaultValue = "fastfood",
@@ -42,13 +44,24 @@ public final class SubspaceOptions {
             description = "Kernel threads (1 gives bit-identical runs for a seed; default: ${DEFAULT-VALUE}).")
     int threads;
 
-    /** The parsed network description. */
-    record ModelSpec(int[] hidden, Activation activation) {
+    /** The parsed network description: an MLP, or LeNet when {@code lenet} (then hidden and activation are unused). */
+    record ModelSpec(int[] hidden, Activation activation, boolean lenet) {
         Module build(int inputs, int classes, RandomGenerator rng) {
+            if (lenet) {
+                try {
+                    return LeNet.forFeatures(inputs, classes, rng);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("--model lenet: " + e.getMessage());
+                }
+            }
             return Mlp.of(inputs, hidden, classes, activation, rng);
         }
 
         String describe(int inputs, int classes) {
+            if (lenet) {
+                int side = (int) Math.round(Math.sqrt(inputs));
+                return "lenet " + side + "×" + side + " conv6@5×5-pool-conv16@5×5-pool-120-84-" + classes + " relu";
+            }
             StringBuilder sb = new StringBuilder().append(inputs);
             for (int h : hidden) {
                 sb.append('-').append(h);
@@ -59,9 +72,12 @@ public final class SubspaceOptions {
     }
 
     ModelSpec modelSpec() {
+        if (model.trim().equalsIgnoreCase("lenet")) {
+            return new ModelSpec(new int[0], Activation.RELU, true);
+        }
         String[] parts = model.split(":");
         if (parts.length < 2 || parts.length > 3 || !parts[0].equalsIgnoreCase("mlp")) {
-            throw new UserException("--model: expected mlp:H1,H2,… or mlp:H1,…:ACTIVATION, got '" + model + "'");
+            throw new UserException("--model: expected mlp:H1,H2,…, mlp:H1,…:ACTIVATION or lenet, got '" + model + "'");
         }
         int[] hidden;
         try {
@@ -80,7 +96,7 @@ public final class SubspaceOptions {
         } catch (IllegalArgumentException e) {
             throw new UserException("--model: " + e.getMessage());
         }
-        return new ModelSpec(hidden, act);
+        return new ModelSpec(hidden, act, false);
     }
 
     SubspaceMode subspaceMode() {

@@ -76,6 +76,9 @@ final class SubspaceTrainCommand implements Callable<Integer> {
         options.subspaceMode();
         options.training(seed);
         SweepRunner.checkWritable(csv);
+        if (output != null && options.modelSpec().lenet()) {
+            throw new UserException("--output saves MLP model files only; it is not available with --model lenet");
+        }
         if (output != null) {
             TrainingRun.checkOutput(output);
         }

@@ -60,6 +60,16 @@ class SubspaceCommandTest {
     }
 
     @Test
+    void trainRunsLeNetInAFastfoodSubspace(@TempDir Path dir) {
+        int code = run("train", "--model", "lenet", "--dim", "30", "--epochs", "1", "--limit", "16", "--batch", "16");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("lenet 28×28").contains("projection fastfood")
+                .contains("d = 30 of D = 44426");
+        assertThat(userError("train", "--model", "lenet", "--dim", "5", "--limit", "32", "-o", dir.resolve("m.bin").toString()))
+                .contains("--model lenet");
+    }
+
+    @Test
     void badInputsAreUserErrorsNamingTheOption() {
         assertThat(userError("train", "--dim", "10", "--model", "cnn:3")).contains("--model");
         assertThat(userError("train", "--dim", "10", "--projection", "johnson")).contains("--projection").contains("fastfood");
