@@ -1,6 +1,9 @@
 package dev.connectome.nas.score;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,23 +14,39 @@ import jdk.incubator.vector.VectorSpecies;
 final class ReluCodes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Integer> SI = IntVector.SPECIES_PREFERRED.length() == L
+            ? IntVector.SPECIES_PREFERRED : VectorSpecies.of(int.class, VectorShape.forBitSize(L * 32));
+    /** Lane i holds 1 &lt;&lt; i. */
+    private static final IntVector LANE_BITS = IntVector.fromArray(SI, laneBits(), 0);
+    private static final long LANE_MASK = L >= 64 ? -1L : (1L << L) - 1;
 
     private ReluCodes() {
     }
 
+    private static int[] laneBits() {
+        int[] b = new int[L];
+        for (int i = 0; i < L && i < 32; i++) {
+            b[i] = 1 << i;
+        }
+        return b;
+    }
+
     /**
      * Sets bit u of {@code codes[off + u/64]} to (x[from + u] &gt; 0) for u &lt; n (other bits of those
-     * words are cleared). A vector compare gives L bits at once; a scalar loop over the same
-     * values branched on ~50 % random signs, which cost more than the popcounts.
+     * words are cleared). Per vector: compare, blend the lanes' powers of two, OR-reduce — L bits
+     * at once. (A scalar loop branches on ~50 % random signs; {@code VectorMask.toLong} is not an
+     * intrinsic on JDK 17 and measured 100× slower than this.)
      */
     static void pack(float[] x, int from, int n, long[] codes, int off) {
         int u = 0;
         if (64 % L == 0) {
+            IntVector zero = IntVector.zero(SI);
             for (; u + 64 <= n; u += 64) {
                 long word = 0;
                 for (int v = 0; v < 64; v += L) {
-                    long bits = FloatVector.fromArray(S, x, from + u + v).compare(VectorOperators.GT, 0f).toLong();
-                    word |= bits << v;
+                    VectorMask<Float> m = FloatVector.fromArray(S, x, from + u + v).compare(VectorOperators.GT, 0f);
+                    int bits = zero.blend(LANE_BITS, m.cast(SI)).reduceLanes(VectorOperators.OR);
+                    word |= (bits & LANE_MASK) << v;
                 }
                 codes[off + (u >>> 6)] = word;
             }
