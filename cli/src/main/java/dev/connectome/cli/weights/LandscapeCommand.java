@@ -6,8 +6,10 @@ import dev.connectome.cli.UserException;
 import dev.connectome.engine.Parallelism;
 import dev.connectome.nas.analysis.Landscape;
 import dev.connectome.nas.analysis.LandscapeCsv;
+import dev.connectome.nas.analysis.LandscapeGraphLoss;
 import dev.connectome.nas.analysis.LandscapeGrid;
 import dev.connectome.nas.analysis.LandscapeSettings;
+import dev.connectome.nas.graph.AffineGraphNet;
 import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.NeuronGraph;
 import dev.connectome.nas.graph.TunedWeights;
@@ -15,12 +17,16 @@ import dev.connectome.nas.weights.GraphLoss;
 import dev.connectome.nas.weights.Mnist256Splits;
 import dev.connectome.report.Report;
 import dev.connectome.report.landscape.LandscapeSection;
+import dev.connectome.nas.analysis.LandscapeObjective;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +65,10 @@ public final class LandscapeCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
     int threads;
 
+    @Option(names = "--direct", description = "Evaluate every grid point with a full forward pass (the slow reference path)"
+            + " instead of the plane kernel.")
+    boolean direct;
+
     @Option(names = {"-o", "--out"}, defaultValue = "landscape-out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -92,11 +102,16 @@ public final class LandscapeCommand implements Callable<Integer> {
             centres.add(TunedWeights.read(p, net, TunedWeights.MNIST_WEIGHT_BIAS));
         }
         Mnist256Splits splits = Inputs.mnist256(Inputs.dataDir(data), trainCount);
-        GraphLoss loss = new GraphLoss(net, splits.train());
+        AffineGraphNet affine = AffineGraphNet.compile(g);
+        CpuTimedObjective loss = new CpuTimedObjective(direct ? new GraphLoss(net, splits.train())
+                : new LandscapeGraphLoss(affine, splits.train(), LandscapeGraphLoss.DEFAULT_CHUNK));
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         int points = settings.alphas().length;
-        io.out().printf(Locale.ROOT, "landscape: %d solution(s) × %d σ × %d×%d points on %d training images, threads %d%n",
-                labels.size(), settings.sigmas().size(), points, points, splits.train().size(), n);
+        io.out().printf(Locale.ROOT, "landscape: %d solution(s) × %d σ × %d×%d points on %d training images, threads %d, %s%n",
+                labels.size(), settings.sigmas().size(), points, points, splits.train().size(), n,
+                direct ? "direct forward passes" : "plane kernel");
+        io.out().printf(Locale.ROOT, "%d of %d connections leave the bias or an input (precomputed per chunk)%n",
+                affine.inputConnectionCount(), affine.weightCount());
         List<LandscapeGrid> grids = new ArrayList<>();
         long start = System.nanoTime();
         float[][] d = Landscape.directions(net.weightCount(), settings.seed());
@@ -112,6 +127,9 @@ public final class LandscapeCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        io.out().printf(Locale.ROOT, "time: wall %.1f s, CPU of the computing threads %.1f s, load average %.2f%n",
+                seconds, loss.cpuSeconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         LandscapeCsv.write(grids, out.resolve("landscape.csv"));
         String note = String.format(Locale.ROOT, "%d×%d grid × %d σ × %d solutions on %d training images, %d thread(s): %.1f s.",
                 points, points, settings.sigmas().size(), labels.size(), splits.train().size(), n, seconds);
@@ -123,5 +141,40 @@ public final class LandscapeCommand implements Callable<Integer> {
         }
         io.out().printf(Locale.ROOT, "%s; wrote %s%n", note, out);
         return ExitCodes.OK;
+    }
+
+    /** Sums the CPU time of the threads that evaluate the objective (the machine may be shared). */
+    private static final class CpuTimedObjective implements LandscapeObjective {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final LandscapeObjective inner;
+        private final LongAdder nanos = new LongAdder();
+
+        CpuTimedObjective(LandscapeObjective inner) {
+            this.inner = inner;
+        }
+
+        double cpuSeconds() {
+            return nanos.sum() / 1e9;
+        }
+
+        @Override
+        public int chunkCount() {
+            return inner.chunkCount();
+        }
+
+        @Override
+        public void accumulate(int chunk, float[] params, double[] acc) {
+            long t = THREADS.getCurrentThreadCpuTime();
+            inner.accumulate(chunk, params, acc);
+            nanos.add(THREADS.getCurrentThreadCpuTime() - t);
+        }
+
+        @Override
+        public void accumulatePlane(int chunk, float[] centre, float[] d1, float[] d2, float[] a1, float[] a2,
+                                    double[] acc) {
+            long t = THREADS.getCurrentThreadCpuTime();
+            inner.accumulatePlane(chunk, centre, d1, d2, a1, a2, acc);
+            nanos.add(THREADS.getCurrentThreadCpuTime() - t);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * Softmax cross-entropy and accuracy of a WANN genome's per-connection weights on a fixed data set,
  * as {@code GraphLoss} computes them, but evaluating a landscape's plane of weight vectors through
  * {@link AffineGraphNet}: the input-sourced part of every node's pre-activation is precomputed once
- * per chunk and task, after which a grid point costs two FMAs per node plus the hidden-sourced
+ * per chunk and task, after which a grid point costs one FMA per node plus the hidden-sourced
  * connections instead of a full forward pass. Exact up to float rounding. Immutable and thread-safe.
  */
 public final class LandscapeGraphLoss implements LandscapeObjective {

@@ -14,25 +14,29 @@ final class AffineGraphKernels {
     private AffineGraphKernels() {
     }
 
-    /**
-     * {@code dst[dstOff + t] = z0[t] + a·z1[t] + b·z2[t] + Σ_j w[j]·vals_j[t]} over the hidden sources
-     * {@code from..to}, where z0, z1, z2 are the three rows of {@code z} from {@code zOff}.
-     */
-    static void affineSum(float[] z, int zOff, float a, float b, float[] vals, int[] rows, float[] w, int from, int to,
-                          int stride, float[] dst, int dstOff) {
+    /** {@code za[zaOff + t] = z0[t] + a·z1[t]} (one FMA, so later adding b·z2 rounds as the three-term sum did). */
+    static void rowBase(float[] z, int zOff, float a, int stride, float[] za, int zaOff) {
         FloatVector av = FloatVector.broadcast(S, a);
+        for (int t = 0; t < stride; t += VL) {
+            FloatVector.fromArray(S, z, zOff + stride + t).fma(av, FloatVector.fromArray(S, z, zOff + t))
+                    .intoArray(za, zaOff + t);
+        }
+    }
+
+    /**
+     * {@code dst[dstOff + t] = za[zaOff + t] + b·z2[z2Off + t] + Σ_j w[j]·vals_j[t]} over the hidden
+     * sources {@code from..to}.
+     */
+    static void affineSum(float[] za, int zaOff, float[] z, int z2Off, float b, float[] vals, int[] rows, float[] w,
+                          int from, int to, int stride, float[] dst, int dstOff) {
         FloatVector bv = FloatVector.broadcast(S, b);
-        int z1 = zOff + stride;
-        int z2 = zOff + 2 * stride;
         for (int t = 0; t < stride; t += TILE) {
-            FloatVector a0 = FloatVector.fromArray(S, z, z1 + t).fma(av, FloatVector.fromArray(S, z, zOff + t));
-            FloatVector a1 = FloatVector.fromArray(S, z, z1 + t + VL).fma(av, FloatVector.fromArray(S, z, zOff + t + VL));
-            FloatVector a2 = FloatVector.fromArray(S, z, z1 + t + 2 * VL).fma(av, FloatVector.fromArray(S, z, zOff + t + 2 * VL));
-            FloatVector a3 = FloatVector.fromArray(S, z, z1 + t + 3 * VL).fma(av, FloatVector.fromArray(S, z, zOff + t + 3 * VL));
-            a0 = FloatVector.fromArray(S, z, z2 + t).fma(bv, a0);
-            a1 = FloatVector.fromArray(S, z, z2 + t + VL).fma(bv, a1);
-            a2 = FloatVector.fromArray(S, z, z2 + t + 2 * VL).fma(bv, a2);
-            a3 = FloatVector.fromArray(S, z, z2 + t + 3 * VL).fma(bv, a3);
+            int o2 = z2Off + t;
+            int oa = zaOff + t;
+            FloatVector a0 = FloatVector.fromArray(S, z, o2).fma(bv, FloatVector.fromArray(S, za, oa));
+            FloatVector a1 = FloatVector.fromArray(S, z, o2 + VL).fma(bv, FloatVector.fromArray(S, za, oa + VL));
+            FloatVector a2 = FloatVector.fromArray(S, z, o2 + 2 * VL).fma(bv, FloatVector.fromArray(S, za, oa + 2 * VL));
+            FloatVector a3 = FloatVector.fromArray(S, z, o2 + 3 * VL).fma(bv, FloatVector.fromArray(S, za, oa + 3 * VL));
             for (int j = from; j < to; j++) {
                 int o = rows[j] * stride + t;
                 FloatVector wj = FloatVector.broadcast(S, w[j]);

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>A connection leaving the bias or an input contributes θ_j·x_j to its target's pre-activation,
  * which is affine in (a, b): summed over those connections it is z0 + a·z1 + b·z2 with
  * z0 = Σ c_j x_j, z1 = Σ d1_j x_j, z2 = Σ d2_j x_j. {@link #plane} computes the three sums once per
- * batch and node; each point of the plane then costs two FMAs per node plus the connections that
+ * batch and node, z0 + a·z1 once per row of the plane; each point then costs one FMA per node plus the connections that
  * leave hidden nodes (in an MNIST256 WANN ~1,400 of ~1,500 connections leave the inputs).
  *
  * <p>Weights are in GraphNet's wKey order (enabled connections sorted by source, then target,
@@ -162,14 +162,22 @@ public final class AffineGraphNet {
         return s;
     }
 
+    /** The row α1 = a of a plane: {@code za} ([computed][stride]) = z0 + a·z1 per node. */
+    void rowBase(float[] z, float a, int stride, float[] za) {
+        for (int c = 0; c < computed; c++) {
+            AffineGraphKernels.rowBase(z, 3 * c * stride, a, stride, za, c * stride);
+        }
+    }
+
     /**
-     * One point of a plane: node values into {@code vals} ([computed][stride]); {@code w} holds the
-     * point's weights by slot (only the hidden-sourced slots are read).
+     * One point (a, b) of a plane, given the row's {@link #rowBase}: node values into {@code vals}
+     * ([computed][stride]); {@code w} holds the point's weights by slot (only hidden-sourced slots are read).
      */
-    void forward(float[] z, float a, float b, float[] w, int stride, float[] vals) {
+    void forward(float[] za, float[] z, float b, float[] w, int stride, float[] vals) {
         for (int c = 0; c < computed; c++) {
             int off = c * stride;
-            AffineGraphKernels.affineSum(z, 3 * off, a, b, vals, rows, w, mid[c], start[c + 1], stride, vals, off);
+            AffineGraphKernels.affineSum(za, off, z, 3 * off + 2 * stride, b, vals, rows, w, mid[c], start[c + 1],
+                    stride, vals, off);
             VectorActivations.apply(activation[c], vals, off, stride);
         }
     }

@@ -21,6 +21,8 @@ public final class AffineGraphPlane {
     private final float[] w;
     private final float[] rowBase;
     private final float[] vals;
+    /** The current row's z0 + a·z1 per node. */
+    private final float[] za;
 
     AffineGraphPlane(AffineGraphNet net, int batch, int stride, float[] labelF, float[] z, float[] c0, float[] d1,
                      float[] d2) {
@@ -36,6 +38,7 @@ public final class AffineGraphPlane {
         this.w = new float[c0.length];
         this.rowBase = new float[c0.length];
         this.vals = new float[net.computedCount() * stride];
+        this.za = new float[net.computedCount() * stride];
     }
 
     public int batch() {
@@ -53,6 +56,7 @@ public final class AffineGraphPlane {
         for (int j : hidden) {
             rowBase[j] = c0[j] + a * d1[j];
         }
+        net.rowBase(z, a, stride, za);
         int outputs = net.outputCount();
         int outRows = (net.computedCount() - outputs) * stride;
         for (int k = 0; k < bs.length; k++) {
@@ -60,7 +64,7 @@ public final class AffineGraphPlane {
             for (int j : hidden) {
                 w[j] = rowBase[j] + b * d2[j];
             }
-            net.forward(z, a, b, w, stride, vals);
+            net.forward(za, z, b, w, stride, vals);
             double fitness = SoftmaxFitness.rowsKernel(vals, outRows, stride, labelF, batch, outputs);
             acc[off + 3 * k] += Double.isNaN(fitness) ? Double.POSITIVE_INFINITY : -fitness * batch;
             acc[off + 3 * k + 1] += AffineGraphKernels.correct(vals, outRows, stride, labelF, batch, outputs);

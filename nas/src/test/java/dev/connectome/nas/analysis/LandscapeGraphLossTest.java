@@ -10,6 +10,7 @@ import dev.connectome.nas.graph.GraphNet;
 import dev.connectome.nas.graph.MutationSettings;
 import dev.connectome.nas.graph.Mutations;
 import dev.connectome.nas.graph.NeuronGraph;
+import dev.connectome.nas.graph.NodeKind;
 import dev.connectome.nas.weights.GraphLoss;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class LandscapeGraphLossTest {
     /** A random genome with hidden→hidden connections, its data and a trained-looking centre. */
     private static NeuronGraph genome() {
         SplittableRandom rng = new SplittableRandom(3);
-        NeuronGraph g = NeuronGraph.initial(12, 4, 0.5, rng);
-        for (int i = 0; i < 120; i++) {
+        NeuronGraph g = NeuronGraph.initial(8, 4, 0.5, rng);
+        for (int i = 0; i < 80; i++) {
             g = Mutations.mutate(g, MIXED, rng);
         }
         return g;
@@ -31,15 +32,15 @@ class LandscapeGraphLossTest {
 
     private static Dataset data(int n) {
         SplittableRandom rng = new SplittableRandom(11);
-        float[] x = new float[n * 12];
+        float[] x = new float[n * 8];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 12; k++) {
-                x[i * 12 + k] = (float) rng.nextDouble();
+            for (int k = 0; k < 8; k++) {
+                x[i * 8 + k] = (float) rng.nextDouble();
             }
             y[i] = rng.nextInt(4);
         }
-        return Dataset.of("random", x, y, new int[] {12}, Dataset.numberedClasses(4));
+        return Dataset.of("random", x, y, new int[] {8}, Dataset.numberedClasses(4));
     }
 
     @Test
@@ -51,7 +52,10 @@ class LandscapeGraphLossTest {
         // The point of the test: some connections leave hidden nodes, and some of those enter hidden nodes.
         assertThat(affine.inputConnectionCount()).isLessThan(affine.weightCount());
         assertThat(g.hiddenCount()).isGreaterThan(3);
-        Dataset data = data(300);
+        assertThat(g.connections().stream().filter(c -> c.enabled()
+                && g.node(c.source()).kind() == NodeKind.HIDDEN && g.node(c.target()).kind() == NodeKind.HIDDEN))
+                .isNotEmpty();
+        Dataset data = data(200);
         float[] centre = net.genomeWeights();
         float[] d1 = Landscape.directions(centre.length, 5)[0];
         float[] d2 = Landscape.directions(centre.length, 5)[1];
@@ -61,7 +65,7 @@ class LandscapeGraphLossTest {
         try (Parallelism par = Parallelism.of(2)) {
             direct = Landscape.compute("g", centre, d1, d2, 0.3, alphas, new GraphLoss(net, data, 256), par);
             // Chunks of another size and tasks split into row blocks must not matter beyond rounding.
-            plane = Landscape.compute("g", centre, d1, d2, 0.3, alphas, new LandscapeGraphLoss(affine, data, 96), par);
+            plane = Landscape.compute("g", centre, d1, d2, 0.3, alphas, new LandscapeGraphLoss(affine, data, 64), par);
         }
         for (int i = 0; i < alphas.length; i++) {
             for (int j = 0; j < alphas.length; j++) {

@@ -14,7 +14,7 @@ class AffineGraphNetTest {
     private static final MutationSettings CONTINUOUS =
             new MutationSettings(0.3, 0.4, 0.1, 0.3, new int[] {1, 3, 4, 5, 6, 7, 8, 9, 10, 11});
 
-    @Property(tries = 60)
+    @Property(tries = 30)
     void planePointsEqualForwardPassesAtTheSameWeights(@ForAll @IntRange(min = 0, max = 60) int mutations,
                                                        @ForAll @IntRange(min = 1, max = 90) int batch,
                                                        @ForAll long seed) {
