@@ -1,13 +1,10 @@
 package dev.connectome.bench;
 
-import dev.connectome.engine.Parallelism;
-import dev.connectome.engine.Tape;
-import dev.connectome.engine.Tensor;
-import dev.connectome.engine.ops.Losses;
 import dev.connectome.engine.optim.Adam;
 import dev.connectome.nas.cell.EnasCell;
 import dev.connectome.nas.cell.EnasCellSpace;
 import dev.connectome.nas.cell.EnasSupernet;
+import dev.connectome.nas.cell.EnasTraining;
 import dev.connectome.nas.data.DataSets;
 import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.evaluate.Evaluation;
@@ -230,43 +227,14 @@ public final class EnasBench {
     }
 
     private static void step(EnasSupernet net, Adam opt, EnasCell child, Dataset train, SplittableRandom rng) {
-        Dataset b = batch(train, BATCH, rng);
-        Tape tape = Tape.training(Parallelism.single());
-        Tensor loss = Losses.softmaxCrossEntropy(tape, net.logits(tape, Tensor.of(b.features(), b.size(), b.sampleSize()), child),
-                b.labels());
-        opt.zeroGrad();
-        tape.backward(loss);
-        opt.step();
-        tape.reset();
+        EnasTraining.step(net, opt, child, train, BATCH, rng);
     }
 
     private static Dataset batch(Dataset d, int n, SplittableRandom rng) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = rng.nextInt(d.size());
-        }
-        return d.subset(idx);
+        return EnasTraining.batch(d, n, rng);
     }
 
-    /** Accuracy of the child on all of {@code d}, in chunks of 1000. */
     static double accuracy(EnasSupernet net, EnasCell child, Dataset d) {
-        Tape tape = Tape.inference(Parallelism.single());
-        int correct = 0;
-        for (int from = 0; from < d.size(); from += 1000) {
-            Dataset c = d.slice(from, Math.min(d.size(), from + 1000));
-            Tensor logits = net.logits(tape, Tensor.of(c.features(), c.size(), c.sampleSize()), child);
-            int k = logits.dim(1);
-            for (int i = 0; i < c.size(); i++) {
-                int arg = 0;
-                for (int j = 1; j < k; j++) {
-                    if (logits.data()[i * k + j] > logits.data()[i * k + arg]) {
-                        arg = j;
-                    }
-                }
-                correct += arg == c.label(i) ? 1 : 0;
-            }
-            tape.reset();
-        }
-        return correct / (double) d.size();
+        return EnasTraining.accuracy(net, child, d);
     }
 }
