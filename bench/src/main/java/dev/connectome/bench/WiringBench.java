@@ -9,6 +9,8 @@ import dev.connectome.nas.wiring.NeuronGraphNet;
 import dev.connectome.nas.wiring.NeuronGraphSpec;
 import dev.connectome.nas.wiring.WiringVariant;
 import dev.connectome.nas.wiring.WiringVariants;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -24,6 +26,8 @@ import java.util.Arrays;
  * hidden (block sizes), threads.
  */
 public final class WiringBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private WiringBench() {
     }
 
@@ -53,7 +57,7 @@ public final class WiringBench {
         for (String name : variants) {
             WiringVariant variant = WiringVariants.get(name);
             double[] acc = new double[seeds.length];
-            double seconds = 0;
+            double seconds = 0, cpuSeconds = 0;
             long potential = 0;
             for (int s = 0; s < seeds.length; s++) {
                 TrainSettings settings = WiringTrial.paperSgd(lr, epochs, batch, seeds[s], threads);
@@ -68,15 +72,21 @@ public final class WiringBench {
                     potential = net.potentialEdges();
                     model = net;
                 }
+                // With threads=1 the trainer computes on this thread, so its CPU time is the run's compute
+                // time whatever the machine's load (wall time is not, on a shared machine).
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 WiringTrial t = WiringTrial.run(model, settings, data[0], data[1]);
+                double cpuPerEpoch = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9 / epochs;
                 acc[s] = t.testAccuracy();
                 seconds += t.epochSeconds();
-                System.out.printf("  %s seed %d: test accuracy %.2f%%, %.1f s/epoch%n", name, seeds[s], acc[s],
-                        t.epochSeconds());
+                cpuSeconds += cpuPerEpoch;
+                System.out.printf("  %s seed %d: test accuracy %.2f%%, %.1f s/epoch wall, %.1f s/epoch CPU%s, load %.1f%n",
+                        name, seeds[s], acc[s], t.epochSeconds(), cpuPerEpoch, threads == 1 ? "" : " (main thread)",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
-            System.out.printf("%s %s: %s edges of %d potential: test accuracy %s %%, %.1f s/epoch%n", mode, name,
-                    variant.usesAllEdges() ? "all" : Integer.toString(edges), potential, WiringTrial.summary(acc),
-                    seconds / seeds.length);
+            System.out.printf("%s %s: %s edges of %d potential: test accuracy %s %%, %.1f s/epoch wall, %.1f s/epoch CPU%n",
+                    mode, name, variant.usesAllEdges() ? "all" : Integer.toString(edges), potential,
+                    WiringTrial.summary(acc), seconds / seeds.length, cpuSeconds / seeds.length);
         }
     }
 }

@@ -3,9 +3,11 @@ package dev.connectome.engine.kernel;
 import dev.connectome.engine.Parallelism;
 
 /**
- * Direct loops for convolutions with one input channel per group (depthwise, possibly with several
- * output channels per input channel). Work is split by group: a group owns its input channel's
- * gradient planes and its output channels' weight gradients, so threads never write the same value.
+ * Convolutions with one input channel per group (depthwise, possibly with several output channels
+ * per input channel): strides 1 and 2 run vectorised along the plane ({@link PlaneDepthwise}),
+ * larger strides a direct loop over runs of valid positions. Work is split by group: a group owns
+ * its input channel's gradient planes and its output channels' weight gradients, so threads never
+ * write the same value.
  *
  * <p>Layout: x [batch, groups, H, W] (the geometry's channels is 1), w [groups·og, 1, KH, KW],
  * out [batch, groups·og, OH, OW]; og is the number of output channels per group.
@@ -17,6 +19,29 @@ public final class DepthwiseConv {
     /** Overwrites {@code out} with the convolution of x by w (plus bias when not null). */
     public static void forward(float[] x, float[] w, float[] bias, float[] out, ConvGeometry geo, int batch,
                                int groups, int og, Parallelism par) {
+        if (PlaneDepthwise.applies(geo)) {
+            PlaneDepthwise.forward(x, w, bias, out, geo, batch, groups, og, par);
+        } else {
+            forwardDirect(x, w, bias, out, geo, batch, groups, og, par);
+        }
+    }
+
+    /**
+     * Accumulates the gradients of x, w and bias (each skipped when null) given the output
+     * gradient gy.
+     */
+    public static void backward(float[] xd, float[] wd, float[] gy, float[] gx, float[] gw, float[] gb,
+                                ConvGeometry geo, int batch, int groups, int og, Parallelism par) {
+        if (PlaneDepthwise.applies(geo)) {
+            PlaneDepthwise.backward(xd, wd, gy, gx, gw, gb, geo, batch, groups, og, par);
+        } else {
+            backwardDirect(xd, wd, gy, gx, gw, gb, geo, batch, groups, og, par);
+        }
+    }
+
+    /** The direct loop for any stride: per output row, the run of valid input positions of each tap. */
+    static void forwardDirect(float[] x, float[] w, float[] bias, float[] out, ConvGeometry geo, int batch,
+                              int groups, int og, Parallelism par) {
         int kk = geo.kernelHeight() * geo.kernelWidth(), p = geo.outHeight() * geo.outWidth();
         int inPlane = geo.height() * geo.width();
         par.forEach(groups, g -> {
@@ -41,12 +66,9 @@ public final class DepthwiseConv {
         });
     }
 
-    /**
-     * Accumulates the gradients of x, w and bias (each skipped when null) given the output
-     * gradient gy.
-     */
-    public static void backward(float[] xd, float[] wd, float[] gy, float[] gx, float[] gw, float[] gb,
-                                ConvGeometry geo, int batch, int groups, int og, Parallelism par) {
+    /** The backward pass of {@link #forwardDirect}. */
+    static void backwardDirect(float[] xd, float[] wd, float[] gy, float[] gx, float[] gw, float[] gb,
+                               ConvGeometry geo, int batch, int groups, int og, Parallelism par) {
         int kk = geo.kernelHeight() * geo.kernelWidth(), p = geo.outHeight() * geo.outWidth();
         int inPlane = geo.height() * geo.width();
         par.forEach(groups, g -> {
