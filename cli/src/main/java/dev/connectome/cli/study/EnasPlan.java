@@ -63,6 +63,12 @@ record EnasPlan(EnasSearchSettings s) implements SearchPlan {
         return this;
     }
 
+    /** No: only the process that trains the shared weights can score its children. */
+    @Override
+    public boolean acceptsRemoteWorkers() {
+        return false;
+    }
+
     @Override
     public String objective() {
         // The search trials' values are noisy shared-weight scores on small batches, so say which "best" this is.

@@ -38,6 +38,11 @@ public interface SearchPlan {
     /** A study builder for these settings (the caller closes the executor). */
     StudyBuilder<?> builder(String name, TrialStore store, ThreadExecutor executor);
 
+    /** Whether other processes may evaluate its trials ({@code nas work}); false when trials share state. */
+    default boolean acceptsRemoteWorkers() {
+        return true;
+    }
+
     /** One kind of stored settings: recognises its maps and reads them. */
     record Kind(String id, Predicate<Map<String, Object>> handles, Function<Map<String, Object>, SearchPlan> read) {
     }

@@ -112,6 +112,7 @@ class EnasSearchCommandTest {
                 EnasSearchSettings.enasController(4, 0.003, 1e-3));
         assertThat(s.data()).isEqualTo("mnist-sample");
         assertThat(SearchPlan.fromMap(s.toMap())).isEqualTo(new EnasPlan(s));
+        assertThat(new EnasPlan(s).acceptsRemoteWorkers()).isFalse();
         EnasSearchSettings r = new EnasSearchSettings("random", "fashion-mnist", "d", 600, 3, 8, EnasSchedule.bench(), 10, 2,
                 dev.connectome.nas.search.reinforce.ControllerSettings.defaults(2));
         assertThat(SearchPlan.fromMap(r.toMap())).isEqualTo(new EnasPlan(r));
