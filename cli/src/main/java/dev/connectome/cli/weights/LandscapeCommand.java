@@ -127,12 +127,14 @@ public final class LandscapeCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         io.out().printf(Locale.ROOT, "time: wall %.1f s, CPU of the computing threads %.1f s, load average %.2f%n",
-                seconds, loss.cpuSeconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage());
+                seconds, loss.cpuSeconds(), load);
         LandscapeCsv.write(grids, out.resolve("landscape.csv"));
-        String note = String.format(Locale.ROOT, "%d×%d grid × %d σ × %d solutions on %d training images, %d thread(s): %.1f s.",
-                points, points, settings.sigmas().size(), labels.size(), splits.train().size(), n, seconds);
+        String note = String.format(Locale.ROOT, "%d×%d grid × %d σ × %d solutions on %d training images, %d thread(s), %s:"
+                + " %.1f s wall, %.1f s CPU of the computing threads (load average %.1f).",
+                points, points, settings.sigmas().size(), labels.size(), splits.train().size(), n,
+                direct ? "direct forward passes" : "plane kernel", seconds, loss.cpuSeconds(), load);
         try {
             Report.builder("Loss landscapes").optSubtitle(graph.getFileName() + ", " + net.weightCount() + " connections")
                     .addSection(new LandscapeSection(grids, note)).build().writeTo(out.resolve("landscape.html"));
