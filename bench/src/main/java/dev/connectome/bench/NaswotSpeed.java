@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code score,nb201_index,value,...}) is given, the largest difference to its values.
  *
  * <p>Usage: {@code NaswotSpeed DATA_DIR DATASET COUNT WORKERS MODE[,MODE..] [REFERENCE.csv] [rounds=1] [seed=1]}
- * with MODE {@code fast} (the buffer-reusing NB201 forward) or {@code tape} (the generic tape path).
+ * with MODE {@code fast} (the NB201 inference pass) or {@code tape} (the generic tape path), or the
+ * single mode {@code list}, which prints the cells' architecture strings (for {@code peers/naswot_torch.py}).
  */
 public final class NaswotSpeed {
     private NaswotSpeed() {
@@ -59,6 +60,10 @@ public final class NaswotSpeed {
         List<Nb201Cell> cells = new ArrayList<>();
         for (int i : indices) {
             cells.add(table.cell(i));
+        }
+        if (modes[0].equals("list")) { // the architecture strings, one a line (input of peers/naswot_torch.py)
+            cells.forEach(c -> System.out.println(c.format()));
+            return;
         }
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < rounds; r++) {
