@@ -34,19 +34,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code connectome nas analyse STUDY}: seed 002's controller analysis of a REINFORCE study. The
+ * {@code connectome nas analyse STUDY}: seed 002's controller analysis of a REINFORCE study (an ENAS
+ * study goes to {@link EnasAnalysis}). The
  * trained controller is rebuilt by replaying the study's finished trials in trial order (the strategy
  * learns from told values only, so this gives the controller the study ended with); the untrained one
  * comes from the same seed. Writes an HTML report with the score distributions of sampled children,
  * hidden-state heatmaps and the embedding-similarity Spearman table, and prints a summary.
  */
 @Command(name = "analyse", aliases = "analyze", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Controller analysis of a reinforce study: trained vs untrained samples, hidden states, "
+        description = {"Controller analysis of a reinforce or enas study: trained vs untrained samples, hidden states, "
                 + "embedding similarity (HTML report)."})
 public final class NasAnalyseCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(paramLabel = "STUDY", description = "A study made by 'nas search --strategy reinforce'.")
+    @Parameters(paramLabel = "STUDY", description = "A study made by 'nas search --strategy reinforce' or '--space enas --strategy enas'.")
     String study;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
@@ -85,8 +86,12 @@ public final class NasAnalyseCommand implements Callable<Integer> {
         }
         try (TrialStore store = storage.openExisting()) {
             StudyInfo info = storage.find(store, study);
+            if ("enas".equals(info.space()) && SearchPlan.of(info) instanceof EnasPlan enasPlan) {
+                EnasAnalysis.write(io, store, study, enasPlan, samples, rows, seed, file);
+                return ExitCodes.OK;
+            }
             if (!PolicySearchRunner.handles(info) || !"reinforce".equals(PolicySearchRunner.settingsOf(info).strategy())) {
-                throw new UserException("study '" + study + "' was not made by the reinforce strategy (it uses '"
+                throw new UserException("study '" + study + "' was not made by the reinforce or enas strategy (it uses '"
                         + info.strategy() + "'); analyse needs a controller");
             }
             PolicySearchSettings s = PolicySearchRunner.settingsOf(info);

@@ -60,6 +60,10 @@ public final class NasWorkCommand implements Callable<Integer> {
         }
         try (TrialStore store = storage.openExisting()) {
             SearchPlan plan = SearchPlan.of(storage.find(store, study));
+            if (!plan.acceptsRemoteWorkers()) {
+                throw new UserException("study '" + study + "' cannot take workers: its trials are scored with weights "
+                        + "only the searching process holds (ENAS); continue it with 'connectome studies resume " + study + "'");
+            }
             io.out().printf(Locale.ROOT, "working on study '%s' in %s with %d thread(s)%n", study, storage.describe(), workers);
             io.out().flush();
             long start = System.nanoTime();

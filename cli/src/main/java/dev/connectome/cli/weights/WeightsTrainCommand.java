@@ -168,7 +168,7 @@ public final class WeightsTrainCommand implements Callable<Integer> {
         Report report = Report.builder("Weight training: " + optimizer)
                 .optSubtitle(graph.getFileName() + ", " + g.enabledConnectionCount() + " connections")
                 .addSection(new AccuracyBandsSection(TrainingCsv.parse(TrainingCsv.format(sorted), "runs"),
-                        backprop ? "epoch" : "generation"))
+                        backprop ? "epoch" : "generation", esTask.metric()))
                 .build();
         try {
             report.writeTo(out.resolve("report.html"));

@@ -58,19 +58,20 @@ class EnasSearchCommandTest {
         Path html = tmp.resolve("r.html");
         Run report = cli("report", name, "-o", html.toString(), "--storage", db());
         assertThat(report.code()).as(report.err()).isZero();
-        assertThat(html).isRegularFile().content().contains("enas");
+        assertThat(html).isRegularFile().content().contains("ENAS: shared-weight scores and the retrained child");
 
-        // the controller analysis replays the search (EnasAnalysis, called by 'nas analyse' for enas studies)
+        // the controller analysis replays the search and scores both controllers' children with the shared weights
         Path analysis = tmp.resolve("a.html");
-        StringWriter out = new StringWriter();
-        try (var store = dev.connectome.nas.study.sql.TrialStores.open(db())) {
-            EnasAnalysis.write(new Io(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false), store,
-                    name, (EnasPlan) SearchPlan.of(store.findStudy(name).orElseThrow()), 30, 8, 1, analysis);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        assertThat(out.toString()).contains("untrained: mean", "trained (6 updates): mean", "wrote " + analysis);
+        Run analyse = cli("nas", "analyse", name, "--samples", "30", "--rows", "8", "-o", analysis.toString(),
+                "--storage", db());
+        assertThat(analyse.code()).as(analyse.err()).isZero();
+        assertThat(analyse.out()).contains("untrained: mean", "trained (6 updates): mean", "wrote " + analysis);
         assertThat(analysis).isRegularFile().content().contains("Controller hidden states", "shared activations");
+
+        // its trials need the searching process's shared weights: no remote workers
+        Run work = cli("nas", "work", "--study", name, "--storage", db());
+        assertThat(work.code()).isEqualTo(2);
+        assertThat(work.err().strip()).contains("cannot take workers", "studies resume " + name).doesNotContain("\n");
     }
 
     @Test

@@ -141,7 +141,7 @@ class PolicySearchCommandsTest {
         Run random = cli("nas", "search", "--strategy", "random", "--budget", "5", "--storage", db());
         assertThat(random.code()).as(random.err()).isZero();
         assertThatThrownBy(() -> analyse("nb201-random-cifar10-n5-seed1", "--storage", db()))
-                .isInstanceOf(UserException.class).hasMessageContaining("not made by the reinforce strategy");
+                .isInstanceOf(UserException.class).hasMessageContaining("not made by the reinforce or enas strategy");
     }
 
     @Test

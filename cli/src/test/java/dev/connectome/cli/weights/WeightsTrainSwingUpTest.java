@@ -49,7 +49,8 @@ class WeightsTrainSwingUpTest {
         for (float v : w) {
             assertThat(v).isBetween(-1.6f, -1.4f);
         }
-        assertThat(out.resolve("report.html")).exists();
+        assertThat(out.resolve("report.html")).isRegularFile().content()
+                .contains("Return during training", "validation return").doesNotContain("validation accuracy");
     }
 
     @Test

@@ -31,27 +31,37 @@ public final class AccuracyBandsSection implements ReportSection {
 
     private final Map<String, TreeMap<Integer, List<Checkpoint>>> byMethod = new LinkedHashMap<>();
     private final String stepLabel;
+    private final String metric;
 
-    /** {@code stepLabel} names the x axis, e.g. "epoch". */
+    /** {@code stepLabel} names the x axis, e.g. "epoch"; the charts show accuracy. */
     public AccuracyBandsSection(List<TrainingCsv.Row> rows, String stepLabel) {
+        this(rows, stepLabel, "accuracy");
+    }
+
+    /**
+     * {@code metric} names what the checkpoints' train/validation values are, e.g. "accuracy" or
+     * "return" (ES on a control task stores episode returns in the same columns).
+     */
+    public AccuracyBandsSection(List<TrainingCsv.Row> rows, String stepLabel, String metric) {
         for (TrainingCsv.Row r : rows) {
             byMethod.computeIfAbsent(r.method(), m -> new TreeMap<>())
                     .computeIfAbsent(r.checkpoint().step(), s -> new ArrayList<>()).add(r.checkpoint());
         }
         this.stepLabel = stepLabel;
+        this.metric = metric;
     }
 
     @Override
     public String title() {
-        return "Accuracy during training";
+        return Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " during training";
     }
 
     @Override
     public void render(ReportContext context, HtmlWriter out) {
         out.element("p", "Mean over seeds (line) with the minimum–maximum range (band).");
         out.start("div", "style", "display:flex;flex-wrap:wrap;gap:12px");
-        chart(out, "training accuracy", Checkpoint::trainAccuracy);
-        chart(out, "validation accuracy", Checkpoint::validationAccuracy);
+        chart(out, "training " + metric, Checkpoint::trainAccuracy);
+        chart(out, "validation " + metric, Checkpoint::validationAccuracy);
         out.end("div");
     }
 

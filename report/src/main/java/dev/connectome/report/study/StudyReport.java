@@ -6,6 +6,7 @@ import dev.connectome.nas.study.StudyInfo;
 import dev.connectome.nas.study.TrialRecord;
 import dev.connectome.report.Report;
 import dev.connectome.report.ReportSection;
+import dev.connectome.report.controller.EnasSearchSection;
 import dev.connectome.report.svg.Fmt;
 import dev.connectome.report.wann.WannReport;
 
@@ -55,6 +56,7 @@ public final class StudyReport {
         }
         bestCell(info, trials).ifPresent(s::add);
         s.addAll(WannReport.sections(info, trials)); // empty unless the study is a WANN search
+        s.addAll(EnasSearchSection.sections(info, trials)); // empty unless the study is an ENAS search
         s.add(new ProvenanceSection(info.settingsJson(), info.provenanceJson()));
         return s;
     }
