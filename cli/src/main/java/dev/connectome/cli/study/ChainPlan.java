@@ -8,6 +8,7 @@ import dev.connectome.nas.data.DataException;
 import dev.connectome.nas.data.DataSets;
 import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.search.RandomSearch;
+import dev.connectome.nas.search.RegularizedEvolution;
 import dev.connectome.nas.search.Strategy;
 import dev.connectome.nas.search.reinforce.ReinforceStrategy;
 import dev.connectome.nas.study.Direction;
@@ -28,6 +29,8 @@ record ChainPlan(ChainSearchSettings s) implements SearchPlan {
         StringBuilder b = new StringBuilder("chain-").append(s.strategy());
         if (s.strategy().equals("reinforce")) {
             b.append("-lr").append(s.controller().learningRate());
+        } else if (s.strategy().equals("evolution")) {
+            b.append("-P").append(s.population()).append("s").append(s.sampleSize());
         }
         b.append("-L").append(s.layers()).append('-').append(s.data()).append("-t").append(t.trainImages())
                 .append("v").append(t.validationImages()).append("e").append(t.epochs()).append("d").append(t.downsample());
@@ -65,8 +68,11 @@ record ChainPlan(ChainSearchSettings s) implements SearchPlan {
     @Override
     public StudyBuilder<?> builder(String name, TrialStore store, ThreadExecutor executor) {
         LayerChainSpace space = LayerChainSpace.nas(s.layers());
-        Strategy<LayerChain> strategy = s.strategy().equals("reinforce")
-                ? new ReinforceStrategy<>(space, s.controller()) : new RandomSearch<>(space);
+        Strategy<LayerChain> strategy = switch (s.strategy()) {
+            case "reinforce" -> new ReinforceStrategy<>(space, s.controller());
+            case "evolution" -> new RegularizedEvolution<>(space, s.population(), s.sampleSize(), Direction.MAXIMIZE);
+            default -> new RandomSearch<>(space);
+        };
         Dataset data;
         try {
             data = DataSets.load(Path.of(s.dataDir()), s.data(), true);

@@ -8,24 +8,34 @@ import java.util.Map;
 
 /**
  * Typed settings of a layer-chain search ({@code nas search --space chain}): children trained briefly
- * on an image data set, searched by random search or the REINFORCE controller. Convertible to and
- * from the settings map stored with the study.
+ * on an image data set, searched by random search, regularized evolution or the REINFORCE controller.
+ * Convertible to and from the settings map stored with the study.
  *
  * @param layers     conv layers per chain
  * @param data       data set name for {@code DataSets.load} (training part; "mnist-sample" is embedded)
  * @param dataDir    where {@code data} is looked up
  * @param training   how each child is trained and scored
- * @param controller REINFORCE settings (its seed is the study seed); ignored by random search
+ * @param controller REINFORCE settings (its seed is the study seed); ignored by the other strategies
+ * @param population regularized evolution's population size; ignored by the other strategies
+ * @param sampleSize regularized evolution's tournament size; ignored by the other strategies
  */
 public record ChainSearchSettings(String strategy, int layers, String data, String dataDir, ChainTraining training,
                                   int trials, long seed, int workers, int batchSize, Double maxSeconds, Double target,
-                                  ControllerSettings controller) {
+                                  ControllerSettings controller, int population, int sampleSize) {
+
+    /** Evolution defaults, also the values stored-settings of other strategies read back as. */
+    static final int DEFAULT_POPULATION = 10;
+    static final int DEFAULT_SAMPLE = 3;
 
     public ChainSearchSettings {
         strategy = strategy.toLowerCase(Locale.ROOT);
-        if (!strategy.equals("reinforce") && !strategy.equals("random")) {
+        if (!strategy.equals("reinforce") && !strategy.equals("random") && !strategy.equals("evolution")) {
             throw new IllegalArgumentException("unknown strategy '" + strategy + "' for the chain space (expected "
-                    + "reinforce or random)");
+                    + "random, evolution or reinforce)");
+        }
+        if (strategy.equals("evolution") && (population < 2 || sampleSize < 1 || sampleSize > population)) {
+            throw new IllegalArgumentException("evolution needs --population >= 2 and 1 <= --sample <= population, got "
+                    + population + " and " + sampleSize);
         }
         if (layers < 1) {
             throw new IllegalArgumentException("--layers must be >= 1, got " + layers);
@@ -46,7 +56,7 @@ public record ChainSearchSettings(String strategy, int layers, String data, Stri
 
     public ChainSearchSettings withWorkers(int w) {
         return new ChainSearchSettings(strategy, layers, data, dataDir, training, trials, seed, w, batchSize, maxSeconds,
-                target, controller);
+                target, controller, population, sampleSize);
     }
 
     /** The settings as a JSON-compatible map (stored with the study). */
@@ -73,6 +83,10 @@ public record ChainSearchSettings(String strategy, int layers, String data, Stri
         if (target != null) {
             m.put("target", target);
         }
+        if (strategy.equals("evolution")) {
+            m.put("population", population);
+            m.put("sampleSize", sampleSize);
+        }
         if (strategy.equals("reinforce")) {
             m.put("learningRate", controller.learningRate());
             m.put("entropyWeight", controller.entropyWeight());
@@ -91,6 +105,7 @@ public record ChainSearchSettings(String strategy, int layers, String data, Stri
             throw new IllegalArgumentException("settings are not for the chain space: space=" + m.get("space"));
         }
         String strategy = string(m, "strategy");
+        boolean evolution = "evolution".equals(strategy);
         long seed = number(m, "seed").longValue();
         ControllerSettings cs = ControllerSettings.defaults(seed);
         if ("reinforce".equals(strategy)) {
@@ -107,7 +122,9 @@ public record ChainSearchSettings(String strategy, int layers, String data, Stri
                 number(m, "trainLearningRate").doubleValue(), number(m, "downsample").intValue());
         return new ChainSearchSettings(strategy, number(m, "layers").intValue(), string(m, "data"), string(m, "dataDir"),
                 t, number(m, "trials").intValue(), seed, number(m, "workers").intValue(),
-                number(m, "batchSize").intValue(), optional(m, "maxSeconds"), optional(m, "target"), cs);
+                number(m, "batchSize").intValue(), optional(m, "maxSeconds"), optional(m, "target"), cs,
+                evolution ? number(m, "population").intValue() : DEFAULT_POPULATION,
+                evolution ? number(m, "sampleSize").intValue() : DEFAULT_SAMPLE);
     }
 
     private static String string(Map<String, Object> m, String key) {

@@ -222,7 +222,7 @@ public final class NasSearchCommand implements Callable<Integer> {
             return new ChainSearchSettings(strategy(), layers, chainData, dataDir(),
                     new ChainTraining(trainImages != null ? trainImages : 500, valImages, epochs != null ? epochs : 1, 32,
                             trainLr != null ? trainLr : 0.003, downsample), budget, seed, workers,
-                    batch != null ? batch : workers, time, target, controller());
+                    batch != null ? batch : workers, time, target, controller(), population, sample);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
@@ -252,7 +252,7 @@ public final class NasSearchCommand implements Callable<Integer> {
         String s = strategyOption != null ? strategyOption.toLowerCase(java.util.Locale.ROOT) : enasSpace ? "enas" : "evolution";
         if (s.equals("enas") && !enasSpace) {
             throw new UserException("--strategy enas needs --space enas (weight sharing over ENAS cells); --space " + space
-                    + " supports " + (space.equalsIgnoreCase("chain") ? "random, reinforce"
+                    + " supports " + (space.equalsIgnoreCase("chain") ? "random, evolution, reinforce"
                     : "random, evolution, reinforce, naswot"));
         }
         if (enasSpace && !s.equals("enas") && !s.equals("random")) {

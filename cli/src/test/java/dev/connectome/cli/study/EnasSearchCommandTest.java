@@ -92,7 +92,7 @@ class EnasSearchCommandTest {
                 "random, evolution, reinforce, naswot").doesNotContain("\n");
         Run onChain = cli("nas", "search", "--space", "chain", "--strategy", "enas", "--storage", db());
         assertThat(onChain.code()).isEqualTo(2);
-        assertThat(onChain.err()).contains("supports random, reinforce");
+        assertThat(onChain.err()).contains("supports random, evolution, reinforce");
         Run evo = cli("nas", "search", "--space", "enas", "--strategy", "evolution", "--storage", db());
         assertThat(evo.code()).isEqualTo(2);
         assertThat(evo.err().strip()).contains("not available for --space enas (available: enas, random)");

@@ -111,17 +111,28 @@ class PolicySearchCommandsTest {
         Run resume = cli("studies", "resume", "ch", "--storage", db());
         assertThat(resume.code()).as(resume.err()).isZero();
         assertThat(resume.out()).contains("resuming study 'ch' (2 trials finished)", "0 evaluated by this run");
-        Run bad = cli("nas", "search", "--space", "chain", "--strategy", "evolution", "--storage", db());
+        // evolution is the default strategy for the chain space too
+        Run evo = cli("nas", "search", "--space", "chain", "--budget", "3", "--population", "2", "--sample", "1",
+                "--layers", "1", "--train-images", "64", "--val-images", "32", "--downsample", "4", "--storage", db());
+        assertThat(evo.code()).as(evo.err()).isZero();
+        assertThat(evo.out()).contains("strategy=evolution", "study=chain-evolution-P2s1-L1-", "trial 3/3");
+        Run bad = cli("nas", "search", "--space", "chain", "--population", "2", "--sample", "3", "--storage", db());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).contains("reinforce or random").doesNotContain("\n");
+        assertThat(bad.err().strip()).contains("--population >= 2 and 1 <= --sample <= population").doesNotContain("\n");
     }
 
     @Test
     void chainSettingsRoundTrip() {
         ChainSearchSettings s = new ChainSearchSettings("reinforce", 4, "fashion-mnist", "/d",
                 new dev.connectome.nas.chain.ChainTraining(300, 200, 2, 16, 0.01, 1), 30, 7, 1, 1, null, 90.0,
-                ControllerSettings.defaults(7).withLearningRate(0.02));
+                ControllerSettings.defaults(7).withLearningRate(0.02), ChainSearchSettings.DEFAULT_POPULATION,
+                ChainSearchSettings.DEFAULT_SAMPLE);
         assertThat(ChainSearchSettings.fromMap(s.toMap())).isEqualTo(s);
+        ChainSearchSettings evo = new ChainSearchSettings("evolution", 2, "mnist-sample", "/d",
+                new dev.connectome.nas.chain.ChainTraining(300, 200, 2, 16, 0.01, 1), 30, 7, 1, 1, null, null,
+                ControllerSettings.defaults(7), 16, 4);
+        assertThat(ChainSearchSettings.fromMap(evo.toMap())).isEqualTo(evo);
+        assertThat(ChainPlan.defaultName(evo)).isEqualTo("chain-evolution-P16s4-L2-mnist-sample-t300v200e2d1-n30-seed7");
         assertThat(SearchPlan.fromMap(s.toMap())).isEqualTo(new ChainPlan(s));
         assertThat(ChainPlan.defaultName(s)).isEqualTo("chain-reinforce-lr0.02-L4-fashion-mnist-t300v200e2d1-n30-seed7");
     }
