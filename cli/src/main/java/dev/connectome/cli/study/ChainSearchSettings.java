@@ -1,5 +1,9 @@
 package dev.connectome.cli.study;
 
+import static dev.connectome.nas.study.Settings.string;
+import static dev.connectome.nas.study.Settings.number;
+import static dev.connectome.nas.study.Settings.optional;
+
 import dev.connectome.nas.chain.ChainTraining;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import java.util.LinkedHashMap;
@@ -125,23 +129,5 @@ public record ChainSearchSettings(String strategy, int layers, String data, Stri
                 number(m, "batchSize").intValue(), optional(m, "maxSeconds"), optional(m, "target"), cs,
                 evolution ? number(m, "population").intValue() : DEFAULT_POPULATION,
                 evolution ? number(m, "sampleSize").intValue() : DEFAULT_SAMPLE);
-    }
-
-    private static String string(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a string, got " + m.get(key));
-        }
-        return s;
-    }
-
-    private static Number number(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a number, got " + m.get(key));
-        }
-        return n;
-    }
-
-    private static Double optional(Map<String, Object> m, String key) {
-        return m.get(key) == null ? null : number(m, key).doubleValue();
     }
 }

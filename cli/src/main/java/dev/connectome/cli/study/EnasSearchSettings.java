@@ -1,5 +1,8 @@
 package dev.connectome.cli.study;
 
+import static dev.connectome.nas.study.Settings.string;
+import static dev.connectome.nas.study.Settings.number;
+
 import dev.connectome.nas.cell.EnasSchedule;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import java.util.LinkedHashMap;
@@ -92,19 +95,5 @@ public record EnasSearchSettings(String strategy, String data, String dataDir, i
         return new EnasSearchSettings(strategy, string(m, "data"), string(m, "dataDir"), number(m, "trainImages").intValue(),
                 number(m, "nodes").intValue(),
                 number(m, "width").intValue(), s, number(m, "validationImages").intValue(), seed, cs);
-    }
-
-    private static String string(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a string, got " + m.get(key));
-        }
-        return s;
-    }
-
-    private static Number number(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a number, got " + m.get(key));
-        }
-        return n;
     }
 }

@@ -1,5 +1,9 @@
 package dev.connectome.cli.study;
 
+import static dev.connectome.nas.study.Settings.string;
+import static dev.connectome.nas.study.Settings.number;
+import static dev.connectome.nas.study.Settings.optional;
+
 import dev.connectome.nas.cell.Nb201Dataset;
 import dev.connectome.nas.search.reinforce.ControllerSettings;
 import java.util.LinkedHashMap;
@@ -114,31 +118,5 @@ public record PolicySearchSettings(String strategy, Nb201Dataset dataset, int tr
                 number(m, "batchSize", null).intValue(), optional(m, "maxSeconds"), optional(m, "target"), cs,
                 number(m, "naswotN", 100).intValue(), number(m, "channels", 16).intValue(), number(m, "cells", 5).intValue(),
                 number(m, "images", 128).intValue(), string(m, "imageData", "auto"), string(m, "dataDir", "data"));
-    }
-
-    private static String string(Map<String, Object> m, String key, String fallback) {
-        Object v = m.get(key);
-        if (v == null && fallback != null) {
-            return fallback;
-        }
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a string, got " + v);
-        }
-        return s;
-    }
-
-    private static Number number(Map<String, Object> m, String key, Number fallback) {
-        Object v = m.get(key);
-        if (v == null && fallback != null) {
-            return fallback;
-        }
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a number, got " + v);
-        }
-        return n;
-    }
-
-    private static Double optional(Map<String, Object> m, String key) {
-        return m.get(key) == null ? null : number(m, key, null).doubleValue();
     }
 }

@@ -4,8 +4,8 @@ import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.graph.AffineGraphNet;
 import dev.connectome.nas.graph.AffineGraphPlane;
 import dev.connectome.nas.graph.NeuronGraph;
+import dev.connectome.nas.graph.NodeMajorChunks;
 import dev.connectome.nas.graph.NodeMajorInput;
-import java.util.Arrays;
 
 /**
  * Softmax cross-entropy and accuracy of a WANN genome's per-connection weights on a fixed data set,
@@ -31,33 +31,11 @@ public final class LandscapeGraphLoss implements LandscapeObjective {
     }
 
     public LandscapeGraphLoss(AffineGraphNet net, Dataset data, int chunkSize) {
-        if (data.sampleSize() != net.inputCount()) {
-            throw new IllegalArgumentException("data set " + data.name() + " has " + data.sampleSize()
-                    + " features per sample but the network has " + net.inputCount() + " inputs");
-        }
-        if (data.numClasses() > net.outputCount()) {
-            throw new IllegalArgumentException("data set " + data.name() + " has " + data.numClasses()
-                    + " classes but the network has " + net.outputCount() + " outputs");
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("data set " + data.name() + " is empty");
-        }
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
-        }
+        NodeMajorChunks c = NodeMajorChunks.of(data, net.inputCount(), net.outputCount(), chunkSize);
         this.net = net;
-        this.size = data.size();
-        int n = (size + chunkSize - 1) / chunkSize;
-        this.chunks = new NodeMajorInput[n];
-        this.labels = new int[n][];
-        float[] x = data.features();
-        int in = net.inputCount();
-        for (int c = 0; c < n; c++) {
-            int from = c * chunkSize;
-            int to = Math.min(size, from + chunkSize);
-            chunks[c] = NodeMajorInput.of(Arrays.copyOfRange(x, from * in, to * in), to - from, in);
-            labels[c] = Arrays.copyOfRange(data.labels(), from, to);
-        }
+        this.size = c.size();
+        this.chunks = c.inputs();
+        this.labels = c.labels();
     }
 
     public AffineGraphNet net() {

@@ -1,5 +1,9 @@
 package dev.connectome.nas.cell;
 
+import static dev.connectome.nas.study.Settings.string;
+import static dev.connectome.nas.study.Settings.number;
+import static dev.connectome.nas.study.Settings.optional;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,25 +88,5 @@ public record Nb201SearchSettings(String strategy, Nb201Dataset dataset, int pop
                 number(m, "populationSize").intValue(), number(m, "sampleSize").intValue(), number(m, "trials").intValue(),
                 number(m, "seed").longValue(), number(m, "workers").intValue(), number(m, "batchSize").intValue(),
                 optional(m, "maxSeconds"), optional(m, "target"));
-    }
-
-    private static String string(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a string, got " + v);
-        }
-        return s;
-    }
-
-    private static Number number(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a number, got " + v);
-        }
-        return n;
-    }
-
-    private static Double optional(Map<String, Object> m, String key) {
-        return m.get(key) == null ? null : number(m, key).doubleValue();
     }
 }

@@ -4,6 +4,7 @@ import dev.connectome.engine.Parallelism;
 import dev.connectome.nas.analysis.LandscapeObjective;
 import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.graph.GraphNet;
+import dev.connectome.nas.graph.NodeMajorChunks;
 import dev.connectome.nas.graph.NodeMajorInput;
 
 /**
@@ -28,34 +29,11 @@ public final class GraphLoss implements LandscapeObjective {
     }
 
     public GraphLoss(GraphNet net, Dataset data, int chunkSize) {
-        if (data.sampleSize() != net.inputCount()) {
-            throw new IllegalArgumentException("data set " + data.name() + " has " + data.sampleSize()
-                    + " features per sample but the network has " + net.inputCount() + " inputs");
-        }
-        if (data.numClasses() > net.outputCount()) {
-            throw new IllegalArgumentException("data set " + data.name() + " has " + data.numClasses()
-                    + " classes but the network has " + net.outputCount() + " outputs");
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("data set " + data.name() + " is empty");
-        }
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
-        }
+        NodeMajorChunks c = NodeMajorChunks.of(data, net.inputCount(), net.outputCount(), chunkSize);
         this.net = net;
-        this.size = data.size();
-        int n = (size + chunkSize - 1) / chunkSize;
-        this.chunks = new NodeMajorInput[n];
-        this.labels = new int[n][];
-        float[] x = data.features();
-        int in = net.inputCount();
-        for (int c = 0; c < n; c++) {
-            int from = c * chunkSize;
-            int to = Math.min(size, from + chunkSize);
-            float[] part = java.util.Arrays.copyOfRange(x, from * in, to * in);
-            chunks[c] = NodeMajorInput.of(part, to - from, in);
-            labels[c] = java.util.Arrays.copyOfRange(data.labels(), from, to);
-        }
+        this.size = c.size();
+        this.chunks = c.inputs();
+        this.labels = c.labels();
         int maxBatch = Math.min(size, chunkSize);
         this.buffers = ThreadLocal.withInitial(() -> new float[][] {
                 new float[maxBatch * net.outputCount()], new float[net.scratchSize(maxBatch)]});
