@@ -34,10 +34,8 @@ record ChainPlan(ChainSearchSettings s) implements SearchPlan {
         }
         b.append("-L").append(s.layers()).append('-').append(s.data()).append("-t").append(t.trainImages())
                 .append("v").append(t.validationImages()).append("e").append(t.epochs()).append("d").append(t.downsample());
-        if (s.trials() > 0) {
-            b.append("-n").append(s.trials());
-        }
-        return b.append("-seed").append(s.seed()).toString();
+        return b.append(Nb201Runner.budgetSuffix(s.trials(), s.batchSize(), s.maxSeconds(), s.target(), s.seed()))
+                .toString();
     }
 
     @Override

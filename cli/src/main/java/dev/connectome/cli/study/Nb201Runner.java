@@ -26,22 +26,32 @@ public final class Nb201Runner {
             b.append("-p").append(s.populationSize()).append("s").append(s.sampleSize());
         }
         b.append('-').append(s.dataset().id());
-        if (s.trials() > 0) {
-            b.append("-n").append(s.trials());
-        }
-        if (s.batchSize() != 1) {
-            b.append("-b").append(s.batchSize());
-        }
-        if (s.maxSeconds() != null) {
-            b.append("-t").append(number(s.maxSeconds()));
-        }
-        if (s.target() != null) {
-            b.append("-target").append(number(s.target()));
-        }
-        return b.append("-seed").append(s.seed()).toString();
+        return b.append(budgetSuffix(s.trials(), s.batchSize(), s.maxSeconds(), s.target(), s.seed())).toString();
     }
 
-    private static String number(double v) {
+    /**
+     * The end of every default study name: the budget (trials, ask batch, time, target) and the seed,
+     * so that searches differing in any of them never share a study.
+     */
+    static String budgetSuffix(int trials, int batchSize, Double maxSeconds, Double target, long seed) {
+        StringBuilder b = new StringBuilder();
+        if (trials > 0) {
+            b.append("-n").append(trials);
+        }
+        if (batchSize != 1) {
+            b.append("-b").append(batchSize);
+        }
+        if (maxSeconds != null) {
+            b.append("-t").append(number(maxSeconds));
+        }
+        if (target != null) {
+            b.append("-target").append(number(target));
+        }
+        return b.append("-seed").append(seed).toString();
+    }
+
+    /** A setting as it appears in a study name: integers without ".0". */
+    static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 

@@ -48,9 +48,9 @@ public final class PolicySearchRunner {
         StringBuilder b = new StringBuilder("nb201-").append(s.strategy());
         if (s.strategy().equals("reinforce")) {
             var c = s.controller();
-            b.append("-lr").append(number(c.learningRate())).append("-").append(c.reward());
+            b.append("-lr").append(Nb201Runner.number(c.learningRate())).append("-").append(c.reward());
             if (c.entropyWeight() != 1e-4) {
-                b.append("-ent").append(number(c.entropyWeight()));
+                b.append("-ent").append(Nb201Runner.number(c.entropyWeight()));
             }
             if (c.hiddenSize() != 32) {
                 b.append("-h").append(c.hiddenSize());
@@ -59,7 +59,7 @@ public final class PolicySearchRunner {
                 b.append("-m").append(c.batchSize());
             }
             if (c.baselineDecay() != 0.9) {
-                b.append("-bl").append(number(c.baselineDecay()));
+                b.append("-bl").append(Nb201Runner.number(c.baselineDecay()));
             }
             if (!c.perPositionHeads()) {
                 b.append("-shared");
@@ -69,23 +69,8 @@ public final class PolicySearchRunner {
                     .append("-b").append(s.images()).append('-').append(s.imageData());
         }
         b.append('-').append(s.dataset().id());
-        if (s.trials() > 0) {
-            b.append("-n").append(s.trials());
-        }
-        if (s.batchSize() != 1) {
-            b.append("-b").append(s.batchSize());
-        }
-        if (s.maxSeconds() != null) {
-            b.append("-t").append(number(s.maxSeconds()));
-        }
-        if (s.target() != null) {
-            b.append("-target").append(number(s.target()));
-        }
-        return b.append("-seed").append(s.seed()).toString();
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return b.append(Nb201Runner.budgetSuffix(s.trials(), s.batchSize(), s.maxSeconds(), s.target(), s.seed()))
+                .toString();
     }
 
     /** The strategy the settings describe; NASWOT loads its image batch here (a user error if missing). */

@@ -134,7 +134,7 @@ class PolicySearchCommandsTest {
         assertThat(ChainSearchSettings.fromMap(evo.toMap())).isEqualTo(evo);
         assertThat(ChainPlan.defaultName(evo)).isEqualTo("chain-evolution-P16s4-L2-mnist-sample-t300v200e2d1-n30-seed7");
         assertThat(SearchPlan.fromMap(s.toMap())).isEqualTo(new ChainPlan(s));
-        assertThat(ChainPlan.defaultName(s)).isEqualTo("chain-reinforce-lr0.02-L4-fashion-mnist-t300v200e2d1-n30-seed7");
+        assertThat(ChainPlan.defaultName(s)).isEqualTo("chain-reinforce-lr0.02-L4-fashion-mnist-t300v200e2d1-n30-target90-seed7");
     }
 
     @Test
