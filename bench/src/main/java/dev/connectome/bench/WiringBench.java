@@ -3,6 +3,7 @@ package dev.connectome.bench;
 import dev.connectome.engine.nn.Module;
 import dev.connectome.nas.data.Dataset;
 import dev.connectome.nas.task.TrainSettings;
+import dev.connectome.nas.task.TrainingListener;
 import dev.connectome.nas.wiring.ChannelGraphNet;
 import dev.connectome.nas.wiring.ChannelGraphSpec;
 import dev.connectome.nas.wiring.NeuronGraphNet;
@@ -23,7 +24,7 @@ import java.util.Arrays;
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
  * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
- * hidden (block sizes), threads.
+ * hidden (block sizes), threads, diagnose (channel graph: print wiring statistics every that many steps).
  */
 public final class WiringBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -51,6 +52,8 @@ public final class WiringBench {
         }
         int[] hidden = a.ints("hidden", neuron ? "100,100,100" : "64,64,64,64");
         int edges = a.integer("edges", neuron ? 2000 : 2000);
+        int diagnoseEvery = a.integer("diagnose", 0);
+        boolean inputOps = Boolean.parseBoolean(a.get("inputOps", "false"));
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
                         + " cosine, batch %d, %d epochs, %d threads%n", mode, dataset, data[0].size(), data[1].size(),
                 Arrays.toString(hidden), edges, lr, batch, epochs, threads);
@@ -62,20 +65,27 @@ public final class WiringBench {
             for (int s = 0; s < seeds.length; s++) {
                 TrainSettings settings = WiringTrial.paperSgd(lr, epochs, batch, seeds[s], threads);
                 Module model;
+                TrainingListener listener = TrainingListener.none();
                 if (neuron) {
                     NeuronGraphNet net = new NeuronGraphNet(new NeuronGraphSpec(784, hidden, 10, edges, 28), variant,
                             settings.random("init"));
                     potential = net.potentialEdges();
                     model = net;
                 } else {
-                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges), variant, settings.random("init"));
+                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps), variant, settings.random("init"));
                     potential = net.potentialEdges();
                     model = net;
+                    if (diagnoseEvery > 0) {
+                        int[] sizes = new int[hidden.length + 1];
+                        sizes[0] = net.spec().inputNodes();
+                        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+                        listener = new WiringDiagnostics(net.selection(), sizes, diagnoseEvery);
+                    }
                 }
                 // With threads=1 the trainer computes on this thread, so its CPU time is the run's compute
                 // time whatever the machine's load (wall time is not, on a shared machine).
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
-                WiringTrial t = WiringTrial.run(model, settings, data[0], data[1]);
+                WiringTrial t = WiringTrial.run(model, settings, data[0], data[1], listener);
                 double cpuPerEpoch = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9 / epochs;
                 acc[s] = t.testAccuracy();
                 seconds += t.epochSeconds();

@@ -22,7 +22,11 @@ record WiringTrial(double testAccuracy, double epochSeconds) {
     }
 
     static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test) {
-        TrainResult r = new ClassificationTrainer(settings).fit(model, train, null, TrainingListener.none());
+        return run(model, settings, train, test, TrainingListener.none());
+    }
+
+    static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test, TrainingListener listener) {
+        TrainResult r = new ClassificationTrainer(settings).fit(model, train, null, listener);
         if (!r.completed()) {
             return new WiringTrial(Double.NaN, Double.NaN);
         }

@@ -38,12 +38,18 @@ public final class WireTrainCommand implements Callable<Integer> {
     int edges;
 
     @Option(names = "--variant", defaultValue = "dnw",
-            description = "dnw, random, dnw-no-update, fine-tune or complete (default: ${DEFAULT-VALUE}).")
+            description = "dnw, random, dnw-no-update, fine-tune, complete, dnw-every-node or dnw-node-scale"
+                    + " (default: ${DEFAULT-VALUE}).")
     String variant;
 
     @Option(names = "--blocks", paramLabel = "N,N,...",
             description = "Block sizes after the inputs (default: 100,100,100 for neuron, 48,48,48,48 for channel).")
     String blocks;
+
+    @Option(names = "--input-node-ops", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Channel graph: the input nodes apply norm, ReLU and a 3x3 conv to the stem's output before"
+                    + " mixing, as allenai/dnw does (default: on; --no-input-node-ops mixes the stem's output directly).")
+    boolean inputNodeOps;
 
     @Option(names = "--snapshot-every", paramLabel = "STEPS", defaultValue = "50",
             description = "Record the wiring every STEPS optimizer steps (default: ${DEFAULT-VALUE}).")
@@ -89,7 +95,11 @@ public final class WireTrainCommand implements Callable<Integer> {
                 graph, v.name(), model.selection().edges(), model.selection().potentialEdges(), loaded.name(),
                 settings.optimizer().describe(), settings.epochs(), settings.batchSize(), settings.seed());
         WiringRecorder recorder = new WiringRecorder(model, snapshotEvery, WireRuns.epochPrinter(io));
-        recorder.recordInitial();
+        try {
+            recorder.recordInitial(); // the first edge choice: a budget the variant cannot meet fails here
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--edges: " + e.getMessage());
+        }
         double acc = WireRuns.trainAndTest(io, model, loaded, settings, recorder);
         if (viewer != null) {
             String title = String.format(Locale.ROOT, "%s %s graph on %s: %d edges, test accuracy %.2f%%", v.name(), graph,
@@ -116,7 +126,7 @@ public final class WireTrainCommand implements Callable<Integer> {
                     + java.util.Arrays.toString(shape));
         }
         int[] sizes = WireRuns.parseSizes(blocks == null ? "48,48,48,48" : blocks, "--blocks");
-        return new ChannelGraphNet(new ChannelGraphSpec(channels, side, sizes, edges, 32, classes), v,
+        return new ChannelGraphNet(new ChannelGraphSpec(channels, side, sizes, edges, 32, classes, inputNodeOps), v,
                 settings.random("init"));
     }
 }

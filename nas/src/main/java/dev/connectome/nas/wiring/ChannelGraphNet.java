@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
 /**
  * The channel-level static neural graph classifier ({@link ChannelGraphSpec}): a downsampling stem
  * (3×3 stride-2 conv to 16 channels, BatchNorm, ReLU, 3×3 stride-2 depthwise conv, 1×1 conv to the
- * input nodes, BatchNorm) produces the input nodes at a quarter of the image side; each later node v
+ * input nodes, BatchNorm) produces the input nodes at a quarter of the image side (with
+ * {@link ChannelGraphSpec#inputNodeOps()}, as in allenai/dnw, each input node then applies the node
+ * operation below to its stem channel, so that all mixed outputs have alike scales); each later node v
  * takes {@code I_v = Σ w_uv Z_u} over its chosen in-edges (a sparse 1×1 convolution over the outputs
  * of all earlier blocks) and outputs {@code Z_v = conv3×3_v(relu(norm(I_v)))}, a single-channel
  * (depthwise) convolution; the last block is average-pooled and a linear layer gives the logits.
@@ -43,6 +45,8 @@ public final class ChannelGraphNet implements WiredModule {
     private final Conv2d stemDepthwise;
     private final Conv2d stemPointwise;
     private final BatchNorm2d stemNorm2;
+    private final BatchNorm2d inputNorm; // null without input node ops
+    private final Conv2d inputConv;
     private final Tensor[] mixing; // into block j: [size_j, nodes before j, 1, 1]
     private final BatchNorm2d[] norms;
     private final Conv2d[] nodeConvs;
@@ -73,6 +77,16 @@ public final class ChannelGraphNet implements WiredModule {
         put(m, "stem.depthwise", stemDepthwise);
         put(m, "stem.pointwise", stemPointwise);
         put(m, "stem.norm2", stemNorm2);
+        if (spec.inputNodeOps()) {
+            inputNorm = new BatchNorm2d(spec.inputNodes(), true);
+            inputConv = new Conv2d(spec.inputNodes(), spec.inputNodes(), 3, 1, 1, spec.inputNodes(), false, rng);
+            put(m, "input.norm", inputNorm);
+            put(m, "input.conv", inputConv);
+            children.add(inputNorm);
+        } else {
+            inputNorm = null;
+            inputConv = null;
+        }
         double bound = 1 / Math.sqrt(spec.nodes());
         int prefix = spec.inputNodes();
         for (int j = 0; j < blocks.length; j++) {
@@ -117,6 +131,9 @@ public final class ChannelGraphNet implements WiredModule {
         int n = x.dim(0);
         Tensor h = Activations.relu(tape, stemNorm1.forward(tape, stemConv.forward(tape, x)));
         h = stemNorm2.forward(tape, stemPointwise.forward(tape, stemDepthwise.forward(tape, h)));
+        if (inputNorm != null) {
+            h = inputConv.forward(tape, Activations.relu(tape, inputNorm.forward(tape, h)));
+        }
         int side = h.dim(2), plane = side * h.dim(3);
         Tensor[] w = selection.apply(tape, mixing);
         applied = true;

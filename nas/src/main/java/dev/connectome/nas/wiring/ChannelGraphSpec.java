@@ -12,8 +12,12 @@ import java.util.Arrays;
  * @param edges       edge budget k over all potential edges (ignored by the complete graph)
  * @param inputNodes  channels the stem produces, the graph's input nodes (the paper: 32)
  * @param classes     outputs of the linear head
+ * @param inputNodeOps whether the input nodes apply the node operation (norm → ReLU → 3×3 conv) to the
+ *                    stem's output before it is mixed, as allenai/dnw does; otherwise the stem's
+ *                    normalised output is mixed directly
  */
-public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes) {
+public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes,
+                               boolean inputNodeOps) {
     public ChannelGraphSpec {
         blocks = blocks.clone();
         if (inChannels <= 0 || imageSize < 4 || inputNodes <= 0 || classes <= 0 || blocks.length == 0) {
@@ -36,6 +40,16 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
     /** 32 input nodes and 10 classes, as in the paper. */
     public ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges) {
         this(inChannels, imageSize, blocks, edges, 32, 10);
+    }
+
+    /** Input nodes without the node operation. */
+    public ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes) {
+        this(inChannels, imageSize, blocks, edges, inputNodes, classes, false);
+    }
+
+    /** The same graph with or without the node operation on the input nodes. */
+    public ChannelGraphSpec withInputNodeOps(boolean on) {
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on);
     }
 
     /** Edges allowed by the block order (u in an earlier block than v). */
@@ -61,16 +75,19 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
     public boolean equals(Object o) {
         return o instanceof ChannelGraphSpec s && inChannels == s.inChannels && imageSize == s.imageSize
                 && edges == s.edges && inputNodes == s.inputNodes && classes == s.classes
+                && inputNodeOps == s.inputNodeOps
                 && Arrays.equals(blocks, s.blocks);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(blocks) * 31 + edges * 7 + inputNodes * 3 + classes + imageSize * 11 + inChannels;
+        return Arrays.hashCode(blocks) * 31 + edges * 7 + inputNodes * 3 + classes + imageSize * 11 + inChannels
+                + (inputNodeOps ? 1 : 0) * 13;
     }
 
     @Override
     public String toString() {
-        return "ChannelGraphSpec[" + nodes() + " nodes, blocks=" + Arrays.toString(blocks) + ", edges=" + edges + "]";
+        return "ChannelGraphSpec[" + nodes() + " nodes, blocks=" + Arrays.toString(blocks) + ", edges=" + edges
+                + (inputNodeOps ? ", input node ops" : "") + "]";
     }
 }

@@ -52,10 +52,20 @@ abstract class GroupSelection implements EdgeSelection {
         for (int i = 0; i < weights.length; i++) {
             values[i] = weights[i].data();
         }
+        chooseTopK(values);
+    }
+
+    /** Sets the flags to the top-{@code edges} magnitudes of the given values (one array per weight tensor). */
+    void chooseTopK(float[][] values) {
+        chooseTopK(values, edges);
+    }
+
+    /** Sets the flags to the top-{@code k} magnitudes of the given values. */
+    void chooseTopK(float[][] values, int k) {
         if (histogram == null) {
             histogram = new int[TopK.HISTOGRAM];
         }
-        TopK.largestMagnitude(values, edges, active, histogram);
+        TopK.largestMagnitude(values, k, active, histogram);
     }
 
     static Tensor[] straightThrough(Tape tape, Tensor[] weights, boolean[][] flags) {

@@ -14,7 +14,7 @@ public final class WiringVariants {
     static {
         Map<String, WiringVariant> m = new LinkedHashMap<>();
         for (WiringVariant v : List.of(new Dnw(), new RandomGraph(), new DnwNoUpdate(), new FineTune(),
-                new CompleteGraph())) {
+                new CompleteGraph(), new DnwPerNodeScale(), new DnwEveryNode())) {
             m.put(v.name(), v);
         }
         BY_NAME = Collections.unmodifiableMap(m);

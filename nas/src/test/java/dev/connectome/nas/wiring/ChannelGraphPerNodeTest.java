@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The block-at-once channel graph (one sparse 1×1 mixing, one BatchNorm and one depthwise conv per
@@ -34,9 +34,11 @@ class ChannelGraphPerNodeTest {
     private static final int[] LABELS = {0, 1, 2, 1, 0};
 
     @ParameterizedTest
-    @ValueSource(strings = {"dnw", "random", "complete"})
-    void blockPathEqualsThePerNodeGraph(String variant) {
-        ChannelGraphNet net = new ChannelGraphNet(SPEC, WiringVariants.get(variant), new SplittableRandom(4));
+    @CsvSource({"dnw, false", "random, false", "complete, false", "dnw, true", "random, true", "dnw-every-node, true",
+            "dnw-node-scale, false"})
+    void blockPathEqualsThePerNodeGraph(String variant, boolean inputNodeOps) {
+        ChannelGraphSpec spec = SPEC.withInputNodeOps(inputNodeOps);
+        ChannelGraphNet net = new ChannelGraphNet(spec, WiringVariants.get(variant), new SplittableRandom(4));
         Tensor x = images(LABELS.length);
         Map<String, Tensor> p = net.namedParameters();
         Tape tape = Tape.training(Parallelism.single());
@@ -75,8 +77,12 @@ class ChannelGraphPerNodeTest {
                         "kernel gradient of block " + (j + 1) + " node " + i);
             }
         }
-        for (String shared : List.of("stem.conv.weight", "head.weight", "head.bias")) {
-            assertClose(blockGrads.get(shared), p.get(shared).grad(), shared);
+        List<String> shared = new ArrayList<>(List.of("stem.conv.weight", "head.weight", "head.bias"));
+        if (inputNodeOps) {
+            shared.addAll(List.of("input.norm.weight", "input.norm.bias", "input.conv.weight"));
+        }
+        for (String name : shared) {
+            assertClose(blockGrads.get(name), p.get(name).grad(), name);
         }
     }
 
@@ -130,6 +136,10 @@ class ChannelGraphPerNodeTest {
             h = Convolution.conv2d(tape, h, p.get("stem.depthwise.weight"), null, 2, 1, 16);
             h = Convolution.conv2d(tape, h, p.get("stem.pointwise.weight"), null, 1, 0, 1);
             h = norm(tape, h, p.get("stem.norm2.weight"), p.get("stem.norm2.bias"));
+            if (net.spec().inputNodeOps()) { // each input channel: norm → ReLU → its own 3×3 kernel
+                h = Activations.relu(tape, norm(tape, h, p.get("input.norm.weight"), p.get("input.norm.bias")));
+                h = Convolution.conv2d(tape, h, p.get("input.conv.weight"), null, 1, 1, SPEC.inputNodes());
+            }
             List<Tensor> outputs = new ArrayList<>();
             for (int u = 0; u < SPEC.inputNodes(); u++) { // channel u through a fixed one-hot 1×1 conv
                 float[] pick = new float[SPEC.inputNodes()];
