@@ -24,7 +24,7 @@ import java.util.Arrays;
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
  * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
- * hidden (block sizes), threads, diagnose (channel graph: print wiring statistics every that many steps).
+ * hidden (block sizes), threads, inputOps and linearReadout (channel graph options, true/false), warmup (epochs of linear lr warm-up), diagnose (channel graph: print wiring statistics every that many steps).
  */
 public final class WiringBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -54,6 +54,8 @@ public final class WiringBench {
         int edges = a.integer("edges", neuron ? 2000 : 2000);
         int diagnoseEvery = a.integer("diagnose", 0);
         boolean inputOps = Boolean.parseBoolean(a.get("inputOps", "false"));
+        boolean linearReadout = Boolean.parseBoolean(a.get("linearReadout", "false"));
+        int warmup = a.integer("warmup", 0);
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
                         + " cosine, batch %d, %d epochs, %d threads%n", mode, dataset, data[0].size(), data[1].size(),
                 Arrays.toString(hidden), edges, lr, batch, epochs, threads);
@@ -63,7 +65,7 @@ public final class WiringBench {
             double seconds = 0, cpuSeconds = 0;
             long potential = 0;
             for (int s = 0; s < seeds.length; s++) {
-                TrainSettings settings = WiringTrial.paperSgd(lr, epochs, batch, seeds[s], threads);
+                TrainSettings settings = WiringTrial.paperSgd(lr, epochs, batch, seeds[s], threads, warmup);
                 Module model;
                 TrainingListener listener = TrainingListener.none();
                 if (neuron) {
@@ -72,7 +74,7 @@ public final class WiringBench {
                     potential = net.potentialEdges();
                     model = net;
                 } else {
-                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps), variant, settings.random("init"));
+                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps).withLinearReadout(linearReadout), variant, settings.random("init"));
                     potential = net.potentialEdges();
                     model = net;
                     if (diagnoseEvery > 0) {

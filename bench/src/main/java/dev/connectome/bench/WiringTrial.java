@@ -17,8 +17,14 @@ record WiringTrial(double testAccuracy, double epochSeconds) {
 
     /** The paper's optimizer (SGD, momentum 0.9, weight decay 1e-4) at the given rate, cosine-annealed. */
     static TrainSettings paperSgd(double lr, int epochs, int batch, long seed, int threads) {
+        return paperSgd(lr, epochs, batch, seed, threads, 0);
+    }
+
+    /** The same with a linear warm-up of {@code warmupEpochs} before the cosine (not in the paper's small-scale runs). */
+    static TrainSettings paperSgd(double lr, int epochs, int batch, long seed, int threads, int warmupEpochs) {
         OptimizerSpec sgd = new OptimizerSpec(OptimizerSpec.Kind.SGD, lr, 0.9, false, 1e-4, 0.9, 0.999, 1e-8, 0.99);
-        return new TrainSettings(epochs, batch, seed, threads, sgd, ScheduleSpec.cosine(0), 0, 0);
+        ScheduleSpec schedule = ScheduleSpec.cosine(0).withWarmup(warmupEpochs);
+        return new TrainSettings(epochs, batch, seed, threads, sgd, schedule, 0, 0);
     }
 
     static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test) {

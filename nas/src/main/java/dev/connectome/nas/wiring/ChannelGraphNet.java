@@ -27,7 +27,9 @@ import java.util.random.RandomGenerator;
  * operation below to its stem channel, so that all mixed outputs have alike scales); each later node v
  * takes {@code I_v = Σ w_uv Z_u} over its chosen in-edges (a sparse 1×1 convolution over the outputs
  * of all earlier blocks) and outputs {@code Z_v = conv3×3_v(relu(norm(I_v)))}, a single-channel
- * (depthwise) convolution; the last block is average-pooled and a linear layer gives the logits.
+ * (depthwise) convolution; the last block is average-pooled and a linear layer gives the logits (with
+ * {@link ChannelGraphSpec#linearReadout()}, as in allenai/dnw, the last block's nodes are output
+ * nodes: their sums {@code I_v} are pooled, without a node operation).
  *
  * <p>Deviations from allenai/dnw, for a CPU: BatchNorm instead of InstanceNorm in the nodes (the
  * blog's description), a global average pool of the last block instead of the centre 3×3 patch of
@@ -97,17 +99,19 @@ public final class ChannelGraphNet implements WiredModule {
             mixing[j] = Tensor.parameter(w, blocks[j], prefix, 1, 1);
             sizes[j] = w.length;
             m.put("edges" + (j + 1), mixing[j]);
-            norms[j] = new BatchNorm2d(blocks[j], true);
-            nodeConvs[j] = new Conv2d(blocks[j], blocks[j], 3, 1, 1, blocks[j], false, rng);
-            put(m, "block" + (j + 1) + ".norm", norms[j]);
-            put(m, "block" + (j + 1) + ".conv", nodeConvs[j]);
+            if (!(spec.linearReadout() && j == blocks.length - 1)) { // output nodes have no node operation
+                norms[j] = new BatchNorm2d(blocks[j], true);
+                nodeConvs[j] = new Conv2d(blocks[j], blocks[j], 3, 1, 1, blocks[j], false, rng);
+                put(m, "block" + (j + 1) + ".norm", norms[j]);
+                put(m, "block" + (j + 1) + ".conv", nodeConvs[j]);
+                children.add(norms[j]);
+            }
             prefix += blocks[j];
         }
         head = new Linear(blocks[blocks.length - 1], spec.classes(), true, Init.torchLinearDefault(), rng);
         put(m, "head", head);
         params = Collections.unmodifiableMap(m);
         children.addAll(List.of(stemNorm1, stemNorm2));
-        children.addAll(List.of(norms));
         selection = variant.start(sizes, spec.edges(), rng);
     }
 
@@ -141,7 +145,7 @@ public final class ChannelGraphNet implements WiredModule {
         Tensor z = null;
         for (int j = 0; j < w.length; j++) {
             Tensor in = Convolution.conv2d(tape, outputsSoFar, w[j], null, 1, 0, 1);
-            z = nodeConvs[j].forward(tape, Activations.relu(tape, norms[j].forward(tape, in)));
+            z = nodeConvs[j] == null ? in : nodeConvs[j].forward(tape, Activations.relu(tape, norms[j].forward(tape, in)));
             if (j < w.length - 1) {
                 // channel concat of NCHW = column concat of the [N, C·H·W] rows
                 int before = outputsSoFar.dim(1), added = z.dim(1);

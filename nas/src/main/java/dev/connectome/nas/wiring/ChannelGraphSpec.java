@@ -15,9 +15,13 @@ import java.util.Arrays;
  * @param inputNodeOps whether the input nodes apply the node operation (norm → ReLU → 3×3 conv) to the
  *                    stem's output before it is mixed, as allenai/dnw does; otherwise the stem's
  *                    normalised output is mixed directly
+ * @param linearReadout whether the last block's nodes are output nodes, as in allenai/dnw: the head
+ *                    reads their pooled input sums {@code I_v} (no node operation), so the edges into
+ *                    them choose which nodes of any block reach the classifier; otherwise the head
+ *                    reads the pooled outputs {@code Z_v} of the last block
  */
 public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes,
-                               boolean inputNodeOps) {
+                               boolean inputNodeOps, boolean linearReadout) {
     public ChannelGraphSpec {
         blocks = blocks.clone();
         if (inChannels <= 0 || imageSize < 4 || inputNodes <= 0 || classes <= 0 || blocks.length == 0) {
@@ -44,12 +48,17 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
 
     /** Input nodes without the node operation. */
     public ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes) {
-        this(inChannels, imageSize, blocks, edges, inputNodes, classes, false);
+        this(inChannels, imageSize, blocks, edges, inputNodes, classes, false, false);
     }
 
     /** The same graph with or without the node operation on the input nodes. */
     public ChannelGraphSpec withInputNodeOps(boolean on) {
-        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on);
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on, linearReadout);
+    }
+
+    /** The same graph with or without the last block as linear output nodes. */
+    public ChannelGraphSpec withLinearReadout(boolean on) {
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps, on);
     }
 
     /** Edges allowed by the block order (u in an earlier block than v). */
@@ -75,19 +84,19 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
     public boolean equals(Object o) {
         return o instanceof ChannelGraphSpec s && inChannels == s.inChannels && imageSize == s.imageSize
                 && edges == s.edges && inputNodes == s.inputNodes && classes == s.classes
-                && inputNodeOps == s.inputNodeOps
+                && inputNodeOps == s.inputNodeOps && linearReadout == s.linearReadout
                 && Arrays.equals(blocks, s.blocks);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(blocks) * 31 + edges * 7 + inputNodes * 3 + classes + imageSize * 11 + inChannels
-                + (inputNodeOps ? 1 : 0) * 13;
+                + (inputNodeOps ? 1 : 0) * 13 + (linearReadout ? 1 : 0) * 17;
     }
 
     @Override
     public String toString() {
         return "ChannelGraphSpec[" + nodes() + " nodes, blocks=" + Arrays.toString(blocks) + ", edges=" + edges
-                + (inputNodeOps ? ", input node ops" : "") + "]";
+                + (inputNodeOps ? ", input node ops" : "") + (linearReadout ? ", linear readout" : "") + "]";
     }
 }
