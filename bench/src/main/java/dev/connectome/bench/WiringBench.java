@@ -24,7 +24,7 @@ import java.util.Arrays;
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
  * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
- * hidden (block sizes), threads, inputOps and linearReadout (channel graph options, true/false), warmup (epochs of linear lr warm-up), diagnose (channel graph: print wiring statistics every that many steps).
+ * hidden (block sizes), threads, inputOps and linearReadout (channel graph options, true/false), warmup (epochs of linear lr warm-up), nodeNorm (batch|instance), diagnose (channel graph: print wiring statistics every that many steps).
  */
 public final class WiringBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -56,6 +56,8 @@ public final class WiringBench {
         boolean inputOps = Boolean.parseBoolean(a.get("inputOps", "false"));
         boolean linearReadout = Boolean.parseBoolean(a.get("linearReadout", "false"));
         int warmup = a.integer("warmup", 0);
+        ChannelGraphSpec.NodeNorm nodeNorm = ChannelGraphSpec.NodeNorm.valueOf(
+                a.get("nodeNorm", "batch").toUpperCase(java.util.Locale.ROOT));
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
                         + " cosine, batch %d, %d epochs, %d threads%n", mode, dataset, data[0].size(), data[1].size(),
                 Arrays.toString(hidden), edges, lr, batch, epochs, threads);
@@ -74,7 +76,7 @@ public final class WiringBench {
                     potential = net.potentialEdges();
                     model = net;
                 } else {
-                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps).withLinearReadout(linearReadout), variant, settings.random("init"));
+                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps).withLinearReadout(linearReadout).withNodeNorm(nodeNorm), variant, settings.random("init"));
                     potential = net.potentialEdges();
                     model = net;
                     if (diagnoseEvery > 0) {

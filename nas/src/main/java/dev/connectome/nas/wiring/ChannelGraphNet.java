@@ -6,6 +6,7 @@ import dev.connectome.engine.Tensor;
 import dev.connectome.engine.nn.BatchNorm2d;
 import dev.connectome.engine.nn.Conv2d;
 import dev.connectome.engine.nn.Init;
+import dev.connectome.engine.nn.InstanceNorm2d;
 import dev.connectome.engine.nn.Linear;
 import dev.connectome.engine.nn.Module;
 import dev.connectome.engine.ops.Activations;
@@ -31,8 +32,8 @@ import java.util.random.RandomGenerator;
  * {@link ChannelGraphSpec#linearReadout()}, as in allenai/dnw, the last block's nodes are output
  * nodes: their sums {@code I_v} are pooled, without a node operation).
  *
- * <p>Deviations from allenai/dnw, for a CPU: BatchNorm instead of InstanceNorm in the nodes (the
- * blog's description), a global average pool of the last block instead of the centre 3×3 patch of
+ * <p>Deviations from allenai/dnw, for a CPU: BatchNorm instead of InstanceNorm in the nodes by
+ * default (the blog's description; {@link ChannelGraphSpec#nodeNorm()} selects either), a global average pool of the last block instead of the centre 3×3 patch of
  * the last 100 nodes, and a few hundred nodes instead of 800. The edge weights start U(±1/√nodes)
  * like PyTorch's default init of the paper's one [nodes, nodes] 1×1 convolution, and one top-k runs
  * over all block matrices together (only potential edges, i.e. u in an earlier block than v).
@@ -47,10 +48,10 @@ public final class ChannelGraphNet implements WiredModule {
     private final Conv2d stemDepthwise;
     private final Conv2d stemPointwise;
     private final BatchNorm2d stemNorm2;
-    private final BatchNorm2d inputNorm; // null without input node ops
+    private final Module inputNorm; // null without input node ops
     private final Conv2d inputConv;
     private final Tensor[] mixing; // into block j: [size_j, nodes before j, 1, 1]
-    private final BatchNorm2d[] norms;
+    private final Module[] norms;
     private final Conv2d[] nodeConvs;
     private final Linear head;
     private final EdgeSelection selection;
@@ -70,7 +71,7 @@ public final class ChannelGraphNet implements WiredModule {
         stemPointwise = new Conv2d(16, spec.inputNodes(), 1, 1, 0, 1, false, rng);
         stemNorm2 = new BatchNorm2d(spec.inputNodes(), true);
         mixing = new Tensor[blocks.length];
-        norms = new BatchNorm2d[blocks.length];
+        norms = new Module[blocks.length];
         nodeConvs = new Conv2d[blocks.length];
         int[] sizes = new int[blocks.length];
         Map<String, Tensor> m = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ public final class ChannelGraphNet implements WiredModule {
         put(m, "stem.pointwise", stemPointwise);
         put(m, "stem.norm2", stemNorm2);
         if (spec.inputNodeOps()) {
-            inputNorm = new BatchNorm2d(spec.inputNodes(), true);
+            inputNorm = nodeNorm(spec, spec.inputNodes());
             inputConv = new Conv2d(spec.inputNodes(), spec.inputNodes(), 3, 1, 1, spec.inputNodes(), false, rng);
             put(m, "input.norm", inputNorm);
             put(m, "input.conv", inputConv);
@@ -100,7 +101,7 @@ public final class ChannelGraphNet implements WiredModule {
             sizes[j] = w.length;
             m.put("edges" + (j + 1), mixing[j]);
             if (!(spec.linearReadout() && j == blocks.length - 1)) { // output nodes have no node operation
-                norms[j] = new BatchNorm2d(blocks[j], true);
+                norms[j] = nodeNorm(spec, blocks[j]);
                 nodeConvs[j] = new Conv2d(blocks[j], blocks[j], 3, 1, 1, blocks[j], false, rng);
                 put(m, "block" + (j + 1) + ".norm", norms[j]);
                 put(m, "block" + (j + 1) + ".conv", nodeConvs[j]);
@@ -113,6 +114,12 @@ public final class ChannelGraphNet implements WiredModule {
         params = Collections.unmodifiableMap(m);
         children.addAll(List.of(stemNorm1, stemNorm2));
         selection = variant.start(sizes, spec.edges(), rng);
+    }
+
+    /** The nodes' normalisation, affine as in the paper. */
+    private static Module nodeNorm(ChannelGraphSpec spec, int channels) {
+        return spec.nodeNorm() == ChannelGraphSpec.NodeNorm.INSTANCE ? new InstanceNorm2d(channels, true)
+                : new BatchNorm2d(channels, true);
     }
 
     private static void put(Map<String, Tensor> into, String prefix, Module child) {

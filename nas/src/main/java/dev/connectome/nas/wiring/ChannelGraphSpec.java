@@ -19,11 +19,17 @@ import java.util.Arrays;
  *                    reads their pooled input sums {@code I_v} (no node operation), so the edges into
  *                    them choose which nodes of any block reach the classifier; otherwise the head
  *                    reads the pooled outputs {@code Z_v} of the last block
+ * @param nodeNorm    the nodes' normalisation: BatchNorm (batch statistics) or InstanceNorm (each
+ *                    image's own plane statistics, as allenai/dnw)
  */
 public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes,
-                               boolean inputNodeOps, boolean linearReadout) {
+                               boolean inputNodeOps, boolean linearReadout, NodeNorm nodeNorm) {
+    /** How a node normalises its input sum. */
+    public enum NodeNorm { BATCH, INSTANCE }
+
     public ChannelGraphSpec {
         blocks = blocks.clone();
+        java.util.Objects.requireNonNull(nodeNorm, "nodeNorm");
         if (inChannels <= 0 || imageSize < 4 || inputNodes <= 0 || classes <= 0 || blocks.length == 0) {
             throw new IllegalArgumentException("channel graph needs channels > 0, image size >= 4, input nodes > 0, "
                     + "classes > 0 and at least one block, got " + inChannels + ", " + imageSize + ", " + inputNodes
@@ -48,17 +54,23 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
 
     /** Input nodes without the node operation. */
     public ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int edges, int inputNodes, int classes) {
-        this(inChannels, imageSize, blocks, edges, inputNodes, classes, false, false);
+        this(inChannels, imageSize, blocks, edges, inputNodes, classes, false, false, NodeNorm.BATCH);
     }
 
     /** The same graph with or without the node operation on the input nodes. */
     public ChannelGraphSpec withInputNodeOps(boolean on) {
-        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on, linearReadout);
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on, linearReadout, nodeNorm);
     }
 
     /** The same graph with or without the last block as linear output nodes. */
     public ChannelGraphSpec withLinearReadout(boolean on) {
-        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps, on);
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps, on, nodeNorm);
+    }
+
+    /** The same graph with the given node normalisation. */
+    public ChannelGraphSpec withNodeNorm(NodeNorm norm) {
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps,
+                linearReadout, norm);
     }
 
     /** Edges allowed by the block order (u in an earlier block than v). */
@@ -84,19 +96,20 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
     public boolean equals(Object o) {
         return o instanceof ChannelGraphSpec s && inChannels == s.inChannels && imageSize == s.imageSize
                 && edges == s.edges && inputNodes == s.inputNodes && classes == s.classes
-                && inputNodeOps == s.inputNodeOps && linearReadout == s.linearReadout
+                && inputNodeOps == s.inputNodeOps && linearReadout == s.linearReadout && nodeNorm == s.nodeNorm
                 && Arrays.equals(blocks, s.blocks);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(blocks) * 31 + edges * 7 + inputNodes * 3 + classes + imageSize * 11 + inChannels
-                + (inputNodeOps ? 1 : 0) * 13 + (linearReadout ? 1 : 0) * 17;
+                + (inputNodeOps ? 1 : 0) * 13 + (linearReadout ? 1 : 0) * 17 + nodeNorm.ordinal() * 19;
     }
 
     @Override
     public String toString() {
         return "ChannelGraphSpec[" + nodes() + " nodes, blocks=" + Arrays.toString(blocks) + ", edges=" + edges
-                + (inputNodeOps ? ", input node ops" : "") + (linearReadout ? ", linear readout" : "") + "]";
+                + (inputNodeOps ? ", input node ops" : "") + (linearReadout ? ", linear readout" : "")
+                + (nodeNorm == NodeNorm.INSTANCE ? ", instance norm" : "") + "]";
     }
 }

@@ -34,11 +34,13 @@ class ChannelGraphPerNodeTest {
     private static final int[] LABELS = {0, 1, 2, 1, 0};
 
     @ParameterizedTest
-    @CsvSource({"dnw, false, false", "random, false, false", "complete, false, false", "dnw, true, false",
-            "random, true, true", "dnw, true, true", "complete, false, true", "dnw-every-node, true, false",
-            "dnw-node-scale, false, false"})
-    void blockPathEqualsThePerNodeGraph(String variant, boolean inputNodeOps, boolean linearReadout) {
-        ChannelGraphSpec spec = SPEC.withInputNodeOps(inputNodeOps).withLinearReadout(linearReadout);
+    @CsvSource({"dnw, false, false, BATCH", "random, false, false, BATCH", "complete, false, false, BATCH",
+            "dnw, true, false, BATCH", "random, true, true, BATCH", "dnw, true, true, BATCH", "complete, false, true, BATCH",
+            "dnw-every-node, true, false, BATCH", "dnw-node-scale, false, false, BATCH", "dnw, true, false, INSTANCE",
+            "random, false, true, INSTANCE"})
+    void blockPathEqualsThePerNodeGraph(String variant, boolean inputNodeOps, boolean linearReadout, String norm) {
+        ChannelGraphSpec spec = SPEC.withInputNodeOps(inputNodeOps).withLinearReadout(linearReadout)
+                .withNodeNorm(ChannelGraphSpec.NodeNorm.valueOf(norm));
         ChannelGraphNet net = new ChannelGraphNet(spec, WiringVariants.get(variant), new SplittableRandom(4));
         Tensor x = images(LABELS.length);
         Map<String, Tensor> p = net.namedParameters();
@@ -100,10 +102,12 @@ class ChannelGraphPerNodeTest {
         final ChannelGraphNet net;
         final Map<String, Tensor> p;
         final List<List<Node>> nodes = new ArrayList<>();
+        final boolean instance;
 
         PerNode(ChannelGraphNet net, Map<String, Tensor> p) {
             this.net = net;
             this.p = p;
+            this.instance = net.spec().nodeNorm() == ChannelGraphSpec.NodeNorm.INSTANCE;
             boolean[][] active = net.selection().active();
             boolean updatesAll = !isFixed(); // DNW and the complete graph pass the dense gradient
             int prefix = SPEC.inputNodes();
@@ -120,7 +124,8 @@ class ChannelGraphPerNodeTest {
                     }
                     boolean output = net.spec().linearReadout() && j == SPEC.blocks().length - 1;
                     block.add(output ? new Node(edges, trained, null, null, null) : new Node(edges, trained,
-                            Tensor.parameter(new float[] {p.get("block" + (j + 1) + ".norm.weight").data()[i]}, 1),
+                            Tensor.parameter(new float[] {p.get("block" + (j + 1) + ".norm.weight").data()[i]},
+                                    instance ? new int[] {1, 1, 1, 1} : new int[] {1}),
                             Tensor.parameter(new float[] {p.get("block" + (j + 1) + ".norm.bias").data()[i]}, 1),
                             Tensor.parameter(java.util.Arrays.copyOfRange(
                                     p.get("block" + (j + 1) + ".conv.weight").data(), i * 9, (i + 1) * 9), 1, 1, 3, 3)));
@@ -138,10 +143,10 @@ class ChannelGraphPerNodeTest {
             int n = x.dim(0);
             x = ShapeOps.reshape(tape, x, n, 1, 12, 12);
             Tensor h = Convolution.conv2d(tape, x, p.get("stem.conv.weight"), null, 2, 1, 1);
-            h = Activations.relu(tape, norm(tape, h, p.get("stem.norm1.weight"), p.get("stem.norm1.bias")));
+            h = Activations.relu(tape, batchNorm(tape, h, p.get("stem.norm1.weight"), p.get("stem.norm1.bias")));
             h = Convolution.conv2d(tape, h, p.get("stem.depthwise.weight"), null, 2, 1, 16);
             h = Convolution.conv2d(tape, h, p.get("stem.pointwise.weight"), null, 1, 0, 1);
-            h = norm(tape, h, p.get("stem.norm2.weight"), p.get("stem.norm2.bias"));
+            h = batchNorm(tape, h, p.get("stem.norm2.weight"), p.get("stem.norm2.bias"));
             if (net.spec().inputNodeOps()) { // each input channel: norm → ReLU → its own 3×3 kernel
                 h = Activations.relu(tape, norm(tape, h, p.get("input.norm.weight"), p.get("input.norm.bias")));
                 h = Convolution.conv2d(tape, h, p.get("input.conv.weight"), null, 1, 1, SPEC.inputNodes());
@@ -176,7 +181,19 @@ class ChannelGraphPerNodeTest {
             return Arithmetic.add(tape, MatrixOps.matmul(tape, features, p.get("head.weight")), p.get("head.bias"));
         }
 
-        private static Tensor norm(Tape tape, Tensor x, Tensor gamma, Tensor beta) {
+        private Tensor norm(Tape tape, Tensor x, Tensor gamma, Tensor beta) {
+            int c = x.dim(1);
+            if (instance) { // each image's plane by its own statistics, then γ·y + β per channel
+                int n = x.dim(0), h = x.dim(2), w = x.dim(3);
+                Tensor planes = ShapeOps.reshape(tape, x, 1, n * c, h, w);
+                Tensor y = Normalization.batchNorm2d(tape, planes, null, null, null, null, true, 0f,
+                        BatchNorm2d.DEFAULT_EPS);
+                return Convolution.conv2d(tape, ShapeOps.reshape(tape, y, n, c, h, w), gamma, beta, 1, 0, c);
+            }
+            return batchNorm(tape, x, gamma, beta);
+        }
+
+        private static Tensor batchNorm(Tape tape, Tensor x, Tensor gamma, Tensor beta) {
             int c = x.dim(1);
             return Normalization.batchNorm2d(tape, x, gamma, beta, new float[c], new float[c], true,
                     BatchNorm2d.DEFAULT_MOMENTUM, BatchNorm2d.DEFAULT_EPS);
