@@ -51,6 +51,11 @@ public final class WireTrainCommand implements Callable<Integer> {
                     + " mixing, as allenai/dnw does (default: on; --no-input-node-ops mixes the stem's output directly).")
     boolean inputNodeOps;
 
+    @Option(names = "--node-norm", paramLabel = "batch|instance", defaultValue = "batch",
+            description = "Channel graph: the nodes' normalisation, BatchNorm or InstanceNorm as in allenai/dnw"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String nodeNorm;
+
     @Option(names = "--snapshot-every", paramLabel = "STEPS", defaultValue = "50",
             description = "Record the wiring every STEPS optimizer steps (default: ${DEFAULT-VALUE}).")
     int snapshotEvery;
@@ -126,7 +131,12 @@ public final class WireTrainCommand implements Callable<Integer> {
                     + java.util.Arrays.toString(shape));
         }
         int[] sizes = WireRuns.parseSizes(blocks == null ? "48,48,48,48" : blocks, "--blocks");
-        return new ChannelGraphNet(new ChannelGraphSpec(channels, side, sizes, edges, 32, classes, inputNodeOps), v,
-                settings.random("init"));
+        ChannelGraphSpec.NodeNorm norm = switch (nodeNorm.toLowerCase(Locale.ROOT)) {
+            case "batch" -> ChannelGraphSpec.NodeNorm.BATCH;
+            case "instance" -> ChannelGraphSpec.NodeNorm.INSTANCE;
+            default -> throw new UserException("--node-norm must be batch or instance, got '" + nodeNorm + "'");
+        };
+        return new ChannelGraphNet(new ChannelGraphSpec(channels, side, sizes, edges, 32, classes, inputNodeOps, false,
+                norm), v, settings.random("init"));
     }
 }
