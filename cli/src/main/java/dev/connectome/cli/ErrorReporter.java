@@ -65,6 +65,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
 
     /** The one-line message for an error the user can fix, or null when {@code ex} looks like a bug. */
     static String userMessage(Throwable ex) {
+        for (Throwable c = ex; c != null; c = c.getCause()) { // also out of a worker thread's ExecutionException
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give the"
+                        + " JVM more with CONNECTOME_JAVA_OPTS=-Xmx8g, or use a smaller --batch or fewer --threads";
+            }
+        }
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         if (t instanceof UserException || t instanceof DataException || t instanceof ModelFileException
                 || t instanceof CommandLine.ParameterException) {

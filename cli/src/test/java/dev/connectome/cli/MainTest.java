@@ -226,4 +226,13 @@ class MainTest {
         assertThat(sw.toString().strip()).isEqualTo(
                 "connectome: internal error: IllegalStateException: bug (rerun with --verbose for the stack trace)");
     }
+
+    @Test
+    void runningOutOfMemoryInAWorkerIsOneLineWithWhatToChange() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        Exception wrapped = new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space"));
+        assertThat(new ErrorReporter(new java.io.PrintWriter(sw), false).report(wrapped, null)).isEqualTo(2);
+        assertThat(sw.toString().strip()).startsWith("connectome: out of memory (Java heap of ")
+                .contains("CONNECTOME_JAVA_OPTS=-Xmx8g").doesNotContain("\n");
+    }
 }
