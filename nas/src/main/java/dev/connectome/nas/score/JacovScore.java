@@ -26,11 +26,13 @@ public final class JacovScore implements ZeroCostScore {
     @Override
     public double score(ScoreInput in) {
         Module net = in.build(in.classes(), true);
-        Tape tape = Tape.training(in.parallelism());
         Tensor x = Tensor.parameter(in.batch().images().clone(), in.batch().shape());
-        Tensor out = net.forward(tape, x);
-        tape.backward(Reductions.sum(tape, out));
-        tape.reset();
+        Tape tape = in.trainingTape();
+        try {
+            tape.backward(Reductions.sum(tape, net.forward(tape, x)));
+        } finally {
+            in.release(tape);
+        }
         int n = in.batch().count();
         double[][] corr = correlationOfRows(x.grad(), n, x.size() / n);
         double s = 0;

@@ -21,6 +21,7 @@ public final class Nb201CellScorer implements ArchitectureScorer<Nb201Cell> {
     private final long seed;
     private final Parallelism parallelism;
     private final Map<Integer, Double> cache = new ConcurrentHashMap<>();
+    private final TapePool tapes;
 
     public Nb201CellScorer(ZeroCostScore score, ImageBatches.Batch batch, int channels, int cellsPerStage, long seed,
             Parallelism parallelism) {
@@ -30,6 +31,7 @@ public final class Nb201CellScorer implements ArchitectureScorer<Nb201Cell> {
         this.cellsPerStage = cellsPerStage;
         this.seed = seed;
         this.parallelism = Objects.requireNonNull(parallelism, "parallelism");
+        this.tapes = new TapePool(parallelism);
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class Nb201CellScorer implements ArchitectureScorer<Nb201Cell> {
     /** The score input of a cell: its network, the batch and the cell's initialisation seed. */
     public ScoreInput input(Nb201Cell cell) {
         return new ScoreInput(new Nb201ScoredNetwork(cell, channels, cellsPerStage), batch, cellSeed(seed, cell),
-                parallelism);
+                parallelism, tapes);
     }
 
     /** Seeds the cache with a known score (e.g. read back from a file). */

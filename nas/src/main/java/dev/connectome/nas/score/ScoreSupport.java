@@ -37,10 +37,13 @@ final class ScoreSupport {
      */
     static Module crossEntropyGradients(ScoreInput in) {
         Module net = in.build(in.classes(), true);
-        Tape tape = Tape.training(in.parallelism());
-        Tensor logits = net.forward(tape, images(tape, in));
-        tape.backward(Losses.softmaxCrossEntropy(tape, logits, in.batch().labels()));
-        tape.reset();
+        Tape tape = in.trainingTape();
+        try {
+            Tensor logits = net.forward(tape, images(tape, in));
+            tape.backward(Losses.softmaxCrossEntropy(tape, logits, in.batch().labels()));
+        } finally {
+            in.release(tape);
+        }
         return net;
     }
 

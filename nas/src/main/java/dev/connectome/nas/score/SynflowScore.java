@@ -52,15 +52,16 @@ public final class SynflowScore implements ZeroCostScore {
             for (Tensor p : net.parameters()) {
                 p.zeroGrad();
             }
-            Tape tape = Tape.training(in.parallelism());
-            Tensor out = net.forward(tape, tape.input(input, 0, shape));
-            Tensor r = Reductions.sum(tape, out);
-            if (!Float.isFinite(r.item())) {
-                tape.reset();
-                continue;
+            Tape tape = in.trainingTape();
+            try {
+                Tensor r = Reductions.sum(tape, net.forward(tape, tape.input(input, 0, shape)));
+                if (!Float.isFinite(r.item())) {
+                    continue;
+                }
+                tape.backward(Arithmetic.mulScalar(tape, r, scale));
+            } finally {
+                in.release(tape);
             }
-            tape.backward(Arithmetic.mulScalar(tape, r, scale));
-            tape.reset();
             double s = ScoreSupport.sumAbsWeightTimesGrad(weights);
             // 0 at scale 1 is a true zero (no path from the input reaches the output), not an underflow
             if (Double.isFinite(s) && (s > 0 || scale == SCALES[0])) {
