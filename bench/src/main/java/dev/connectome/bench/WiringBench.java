@@ -24,7 +24,8 @@ import java.util.Arrays;
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target-*&#47;benchmarks.jar
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
  * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
- * hidden (block sizes), threads, inputOps and linearReadout (channel graph options, true/false), warmup (epochs of linear lr warm-up), nodeNorm (batch|instance), diagnose (channel graph: print wiring statistics every that many steps).
+ * hidden (block sizes), threads, warmup (epochs of linear lr warm-up) and, for the channel graph, inputOps and
+ * linearReadout (true/false), nodeNorm (batch|instance), diagnose (print wiring statistics every that many steps).
  */
 public final class WiringBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -76,14 +77,13 @@ public final class WiringBench {
                     potential = net.potentialEdges();
                     model = net;
                 } else {
-                    ChannelGraphNet net = new ChannelGraphNet(new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps).withLinearReadout(linearReadout).withNodeNorm(nodeNorm), variant, settings.random("init"));
+                    ChannelGraphSpec spec = new ChannelGraphSpec(1, 28, hidden, edges).withInputNodeOps(inputOps)
+                            .withLinearReadout(linearReadout).withNodeNorm(nodeNorm);
+                    ChannelGraphNet net = new ChannelGraphNet(spec, variant, settings.random("init"));
                     potential = net.potentialEdges();
                     model = net;
                     if (diagnoseEvery > 0) {
-                        int[] sizes = new int[hidden.length + 1];
-                        sizes[0] = net.spec().inputNodes();
-                        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-                        listener = new WiringDiagnostics(net.selection(), sizes, diagnoseEvery);
+                        listener = new WiringDiagnostics(net.selection(), net.layout(), diagnoseEvery);
                     }
                 }
                 // With threads=1 the trainer computes on this thread, so its CPU time is the run's compute

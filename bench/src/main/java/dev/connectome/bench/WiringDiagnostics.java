@@ -2,6 +2,7 @@ package dev.connectome.bench;
 
 import dev.connectome.nas.task.TrainingListener;
 import dev.connectome.nas.wiring.EdgeSelection;
+import dev.connectome.nas.wiring.WiringLayout;
 import java.util.Arrays;
 
 /**
@@ -12,14 +13,14 @@ import java.util.Arrays;
  */
 final class WiringDiagnostics implements TrainingListener {
     private final EdgeSelection selection;
-    private final int[] blockSizes; // input nodes first
+    private final WiringLayout layout; // input nodes first; weight tensor j feeds block j + 1
     private final int every;
     private boolean[][] previous;
     private long steps;
 
-    WiringDiagnostics(EdgeSelection selection, int[] blockSizes, int every) {
+    WiringDiagnostics(EdgeSelection selection, WiringLayout layout, int every) {
         this.selection = selection;
-        this.blockSizes = blockSizes.clone();
+        this.layout = layout;
         this.every = every;
     }
 
@@ -30,7 +31,7 @@ final class WiringDiagnostics implements TrainingListener {
             return;
         }
         boolean[][] active = selection.active();
-        int blocks = blockSizes.length - 1;
+        int blockCount = layout.blocks().size();
         long swapped = 0;
         if (previous != null) {
             for (int j = 0; j < active.length; j++) {
@@ -41,52 +42,39 @@ final class WiringDiagnostics implements TrainingListener {
                 }
             }
         }
-        int nodes = Arrays.stream(blockSizes).sum();
+        int nodes = layout.nodeCount();
         int[] in = new int[nodes], out = new int[nodes];
-        int[] fromBlock = new int[blockSizes.length];
-        int prefix = blockSizes[0];
-        for (int j = 0; j < blocks; j++) {
-            int size = blockSizes[j + 1];
+        int[] fromBlock = new int[blockCount];
+        int prefix = layout.blocks().get(0).size();
+        for (int j = 0; j < blockCount - 1; j++) {
+            int size = layout.blocks().get(j + 1).size();
             for (int v = 0; v < size; v++) {
                 for (int u = 0; u < prefix; u++) {
                     if (active[j][v * prefix + u]) {
                         in[prefix + v]++;
                         out[u]++;
-                        fromBlock[blockOf(u)]++;
+                        fromBlock[layout.blockOf(u)]++;
                     }
                 }
             }
             prefix += size;
         }
         StringBuilder noIn = new StringBuilder(), noOut = new StringBuilder();
-        int start = 0;
-        for (int b = 0; b < blockSizes.length; b++) {
-            int zeroIn = 0, zeroOut = 0;
-            for (int v = start; v < start + blockSizes[b]; v++) {
+        for (int b = 0; b < blockCount; b++) {
+            int zeroIn = 0, zeroOut = 0, start = layout.firstNode(b);
+            for (int v = start; v < start + layout.blocks().get(b).size(); v++) {
                 zeroIn += in[v] == 0 ? 1 : 0;
                 zeroOut += out[v] == 0 ? 1 : 0;
             }
-            noIn.append(b == 0 ? "-" : zeroIn).append(b < blockSizes.length - 1 ? "/" : "");
-            noOut.append(b == blockSizes.length - 1 ? "-" : zeroOut).append(b < blockSizes.length - 1 ? "/" : "");
-            start += blockSizes[b];
+            noIn.append(b == 0 ? "-" : zeroIn).append(b < blockCount - 1 ? "/" : "");
+            noOut.append(b == blockCount - 1 ? "-" : zeroOut).append(b < blockCount - 1 ? "/" : "");
         }
-        System.out.printf("    step %d (epoch %d): swapped %d edges in %d steps; nodes w/o in-edges %s; w/o out-edges %s;"
-                + " edges from blocks %s; train acc %.3f loss %.3f%n", steps, p.epoch(), swapped, every, noIn, noOut,
-                Arrays.toString(fromBlock), p.accuracy(), p.meanLoss());
+        System.out.printf("    step %d (epoch %d): swapped %d edges in %d steps; nodes w/o in-edges %s;"
+                        + " w/o out-edges %s; edges from blocks %s; train acc %.3f loss %.3f%n", steps, p.epoch(), swapped,
+                every, noIn, noOut, Arrays.toString(fromBlock), p.accuracy(), p.meanLoss());
         previous = new boolean[active.length][];
         for (int j = 0; j < active.length; j++) {
             previous[j] = active[j].clone();
         }
-    }
-
-    private int blockOf(int node) {
-        int start = 0;
-        for (int b = 0; b < blockSizes.length; b++) {
-            start += blockSizes[b];
-            if (node < start) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("node " + node);
     }
 }

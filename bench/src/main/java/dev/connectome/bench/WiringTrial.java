@@ -20,7 +20,7 @@ record WiringTrial(double testAccuracy, double epochSeconds) {
         return paperSgd(lr, epochs, batch, seed, threads, 0);
     }
 
-    /** The same with a linear warm-up of {@code warmupEpochs} before the cosine (not in the paper's small-scale runs). */
+    /** The same after a linear warm-up of {@code warmupEpochs} (not in the paper's small-scale runs). */
     static TrainSettings paperSgd(double lr, int epochs, int batch, long seed, int threads, int warmupEpochs) {
         OptimizerSpec sgd = new OptimizerSpec(OptimizerSpec.Kind.SGD, lr, 0.9, false, 1e-4, 0.9, 0.999, 1e-8, 0.99);
         ScheduleSpec schedule = ScheduleSpec.cosine(0).withWarmup(warmupEpochs);
@@ -31,7 +31,8 @@ record WiringTrial(double testAccuracy, double epochSeconds) {
         return run(model, settings, train, test, TrainingListener.none());
     }
 
-    static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test, TrainingListener listener) {
+    static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test,
+                           TrainingListener listener) {
         TrainResult r = new ClassificationTrainer(settings).fit(model, train, null, listener);
         if (!r.completed()) {
             return new WiringTrial(Double.NaN, Double.NaN);

@@ -48,7 +48,8 @@ public final class WireTrainCommand implements Callable<Integer> {
 
     @Option(names = "--input-node-ops", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Channel graph: the input nodes apply norm, ReLU and a 3x3 conv to the stem's output before"
-                    + " mixing, as allenai/dnw does (default: on; --no-input-node-ops mixes the stem's output directly).")
+                    + " mixing, as allenai/dnw does (default: on; --no-input-node-ops mixes the stem's output"
+                    + " directly).")
     boolean inputNodeOps;
 
     @Option(names = "--node-norm", paramLabel = "batch|instance", defaultValue = "batch",

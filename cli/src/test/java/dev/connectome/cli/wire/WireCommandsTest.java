@@ -54,7 +54,8 @@ class WireCommandsTest {
         assertThat(channel.code()).as(channel.err()).isZero();
         assertThat(channel.out()).contains("channel graph, random, 100 of");
         Run everyNode = run("train", "--graph", "channel", "--variant", "dnw-every-node", "--edges", "100", "--blocks",
-                "8,8", "--no-input-node-ops", "--node-norm", "instance", "--limit", "64", "--epochs", "1", "--batch", "32");
+                "8,8", "--no-input-node-ops", "--node-norm", "instance", "--limit", "64", "--epochs", "1",
+                "--batch", "32");
         assertThat(everyNode.code()).as(everyNode.err()).isZero();
         assertThat(everyNode.out()).contains("channel graph, dnw-every-node, 100 of");
         Run tooFew = run("train", "--graph", "channel", "--variant", "dnw-every-node", "--edges", "10", "--blocks",
@@ -63,7 +64,8 @@ class WireCommandsTest {
         Run badNorm = run("train", "--graph", "channel", "--node-norm", "layer", "--limit", "64");
         assertThat(badNorm.code()).isEqualTo(2);
         assertThat(badNorm.err().strip()).isEqualTo("error: --node-norm must be batch or instance, got 'layer'");
-        assertThat(tooFew.err().strip()).contains("at least one edge per node").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(tooFew.err().strip()).contains("at least one edge per node").doesNotContain("\n")
+                .doesNotContain("Exception");
         Run sparse = run("sparse", "--model", "mlp", "--keep", "0.1", "--hidden", "32", "--limit", "500", "--epochs", "1");
         assertThat(sparse.code()).as(sparse.err()).isZero();
         assertThat(sparse.out()).contains("keep 0.1").contains("test accuracy");

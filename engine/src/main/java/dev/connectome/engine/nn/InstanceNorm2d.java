@@ -5,6 +5,7 @@ import dev.connectome.engine.Tensor;
 import dev.connectome.engine.ops.Convolution;
 import dev.connectome.engine.ops.Normalization;
 import dev.connectome.engine.ops.ShapeOps;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class InstanceNorm2d implements Module {
         this.eps = eps;
         if (affine) {
             float[] ones = new float[channels];
-            java.util.Arrays.fill(ones, 1f);
+            Arrays.fill(ones, 1f);
             weight = Tensor.parameter(ones, channels, 1, 1, 1);
             bias = Tensor.parameter(new float[channels], channels);
             params.put("weight", weight);
@@ -53,11 +54,12 @@ public final class InstanceNorm2d implements Module {
     public Tensor forward(Tape tape, Tensor x) {
         if (x.rank() != 4 || x.dim(1) != channels) {
             throw new IllegalArgumentException("InstanceNorm2d(" + channels + ") expects [N, " + channels
-                    + ", H, W], got " + java.util.Arrays.toString(x.shape()));
+                    + ", H, W], got " + Arrays.toString(x.shape()));
         }
         int n = x.dim(0), h = x.dim(2), w = x.dim(3);
         if (h * w < 2) {
-            throw new IllegalArgumentException("InstanceNorm2d needs more than one value per plane, got " + h + "×" + w);
+            throw new IllegalArgumentException("InstanceNorm2d needs more than one value per plane, got " + h + "×"
+                    + w);
         }
         Tensor planes = ShapeOps.reshape(tape, x, 1, n * channels, h, w);
         Tensor normed = Normalization.batchNorm2d(tape, planes, null, null, null, null, true, 0f, eps);

@@ -34,7 +34,8 @@ class InstanceNorm2dTest {
                 for (int i = 0; i < 6; i++) {
                     double expected = (x.data()[at + i] - mean) / Math.sqrt(var + 1e-5) * (c == 1 ? 2 : 1)
                             - (c == 1 ? 0.5 : 0);
-                    assertThat((double) y.data()[at + i]).as("n %d c %d i %d", n, c, i).isCloseTo(expected, within(1e-5));
+                    assertThat((double) y.data()[at + i]).as("n %d c %d i %d", n, c, i)
+                            .isCloseTo(expected, within(1e-5));
                 }
             }
         }

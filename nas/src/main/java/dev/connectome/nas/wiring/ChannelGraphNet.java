@@ -33,10 +33,11 @@ import java.util.random.RandomGenerator;
  * nodes: their sums {@code I_v} are pooled, without a node operation).
  *
  * <p>Deviations from allenai/dnw, for a CPU: BatchNorm instead of InstanceNorm in the nodes by
- * default (the blog's description; {@link ChannelGraphSpec#nodeNorm()} selects either), a global average pool of the last block instead of the centre 3×3 patch of
- * the last 100 nodes, and a few hundred nodes instead of 800. The edge weights start U(±1/√nodes)
- * like PyTorch's default init of the paper's one [nodes, nodes] 1×1 convolution, and one top-k runs
- * over all block matrices together (only potential edges, i.e. u in an earlier block than v).
+ * default (the blog's description; {@link ChannelGraphSpec#nodeNorm()} selects either), a global
+ * average pool of the last block instead of the centre 3×3 patch of the last 100 nodes, and a few
+ * hundred nodes instead of 800. The edge weights start U(±1/√nodes) like PyTorch's default init of
+ * the paper's one [nodes, nodes] 1×1 convolution, and one top-k runs over all block matrices together
+ * (only potential edges, i.e. u in an earlier block than v).
  *
  * <p>Input: [N, C·S·S] rows (as a classification trainer passes them) or [N, C, S, S].
  */
@@ -152,7 +153,8 @@ public final class ChannelGraphNet implements WiredModule {
         Tensor z = null;
         for (int j = 0; j < w.length; j++) {
             Tensor in = Convolution.conv2d(tape, outputsSoFar, w[j], null, 1, 0, 1);
-            z = nodeConvs[j] == null ? in : nodeConvs[j].forward(tape, Activations.relu(tape, norms[j].forward(tape, in)));
+            z = nodeConvs[j] == null ? in // output nodes of the linear readout
+                    : nodeConvs[j].forward(tape, Activations.relu(tape, norms[j].forward(tape, in)));
             if (j < w.length - 1) {
                 // channel concat of NCHW = column concat of the [N, C·H·W] rows
                 int before = outputsSoFar.dim(1), added = z.dim(1);

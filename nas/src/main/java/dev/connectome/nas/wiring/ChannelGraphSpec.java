@@ -1,6 +1,7 @@
 package dev.connectome.nas.wiring;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The channel-level tiny classifier of Discovering Neural Wirings (allenai/dnw
@@ -29,7 +30,7 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
 
     public ChannelGraphSpec {
         blocks = blocks.clone();
-        java.util.Objects.requireNonNull(nodeNorm, "nodeNorm");
+        Objects.requireNonNull(nodeNorm, "nodeNorm");
         if (inChannels <= 0 || imageSize < 4 || inputNodes <= 0 || classes <= 0 || blocks.length == 0) {
             throw new IllegalArgumentException("channel graph needs channels > 0, image size >= 4, input nodes > 0, "
                     + "classes > 0 and at least one block, got " + inChannels + ", " + imageSize + ", " + inputNodes
@@ -59,12 +60,14 @@ public record ChannelGraphSpec(int inChannels, int imageSize, int[] blocks, int 
 
     /** The same graph with or without the node operation on the input nodes. */
     public ChannelGraphSpec withInputNodeOps(boolean on) {
-        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on, linearReadout, nodeNorm);
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, on, linearReadout,
+                nodeNorm);
     }
 
     /** The same graph with or without the last block as linear output nodes. */
     public ChannelGraphSpec withLinearReadout(boolean on) {
-        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps, on, nodeNorm);
+        return new ChannelGraphSpec(inChannels, imageSize, blocks, edges, inputNodes, classes, inputNodeOps, on,
+                nodeNorm);
     }
 
     /** The same graph with the given node normalisation. */

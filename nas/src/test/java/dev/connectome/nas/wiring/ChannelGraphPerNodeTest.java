@@ -35,7 +35,8 @@ class ChannelGraphPerNodeTest {
 
     @ParameterizedTest
     @CsvSource({"dnw, false, false, BATCH", "random, false, false, BATCH", "complete, false, false, BATCH",
-            "dnw, true, false, BATCH", "random, true, true, BATCH", "dnw, true, true, BATCH", "complete, false, true, BATCH",
+            "dnw, true, false, BATCH", "random, true, true, BATCH", "dnw, true, true, BATCH",
+            "complete, false, true, BATCH",
             "dnw-every-node, true, false, BATCH", "dnw-node-scale, false, false, BATCH", "dnw, true, false, INSTANCE",
             "random, false, true, INSTANCE"})
     void blockPathEqualsThePerNodeGraph(String variant, boolean inputNodeOps, boolean linearReadout, String norm) {

@@ -107,7 +107,8 @@ class EdgeChoiceTest {
 
     @Test
     void registryAndBudgetErrors() {
-        assertThat(WiringVariants.names()).containsExactly("dnw", "random", "dnw-no-update", "fine-tune", "complete", "dnw-node-scale", "dnw-every-node");
+        assertThat(WiringVariants.names()).containsExactly("dnw", "random", "dnw-no-update", "fine-tune", "complete",
+                "dnw-node-scale", "dnw-every-node");
         assertThatThrownBy(() -> WiringVariants.get("dwn")).hasMessageContaining("dwn")
                 .hasMessageContaining("dnw, random");
         assertThat(WiringVariants.edgesFor(1000, 0.1)).isEqualTo(100);

@@ -2,6 +2,7 @@ package dev.connectome.nas.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.connectome.engine.Parallelism;
 import dev.connectome.engine.Tape;
@@ -51,7 +52,7 @@ class NormalisedNodeVariantsTest {
         assertThat(choose(new DnwEveryNode(), 2, w)[0]).containsExactly(true, true, false, false);
         float[] scaled = new float[4];
         DnwPerNodeScale.scaleByTarget(w.data(), TargetNodes.of(w), scaled);
-        assertThat(scaled[0]).isCloseTo(10f / (float) Math.sqrt((100 + 0.01) / 2), org.assertj.core.api.Assertions.within(1e-5f));
+        assertThat(scaled[0]).isCloseTo(10f / (float) Math.sqrt((100 + 0.01) / 2), within(1e-5f));
     }
 
     @Test
