@@ -2,6 +2,8 @@ package dev.connectome.bench;
 
 import dev.connectome.engine.nn.Module;
 import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.task.BatchAugmentation;
+import dev.connectome.nas.task.ImageShiftFlip;
 import dev.connectome.nas.task.TrainSettings;
 import dev.connectome.nas.task.TrainingListener;
 import dev.connectome.nas.wiring.ChannelGraphNet;
@@ -25,7 +27,9 @@ import java.util.Arrays;
  * dev.connectome.bench.WiringBench neuron|channel [key=value ...]} with keys dataDir, seeds (1,2,3),
  * variants (dnw,random,complete), edges, epochs, lr, batch, train and test (first images used, 0 = all),
  * hidden (block sizes), threads, warmup (epochs of linear lr warm-up) and, for the channel graph, inputOps and
- * linearReadout (true/false), nodeNorm (batch|instance), diagnose (print wiring statistics every that many steps).
+ * linearReadout (true/false), nodeNorm (batch|instance), diagnose (print wiring statistics every that many steps),
+ * shift (random shifts of up to that many pixels, black coming in) and flip (random left–right mirror) of the
+ * training images.
  */
 public final class WiringBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,9 +63,16 @@ public final class WiringBench {
         int warmup = a.integer("warmup", 0);
         ChannelGraphSpec.NodeNorm nodeNorm = ChannelGraphSpec.NodeNorm.valueOf(
                 a.get("nodeNorm", "batch").toUpperCase(java.util.Locale.ROOT));
+        int shift = a.integer("shift", 0);
+        boolean flip = Boolean.parseBoolean(a.get("flip", "false"));
+        // a black pixel after standardisation is the smallest value (pixels are >= 0 and 0 occurs)
+        float black = (float) WiringData.min(data[0]);
+        BatchAugmentation augmentation = shift > 0 || flip
+                ? new ImageShiftFlip(1, 28, 28, shift, flip, black) : BatchAugmentation.none();
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
-                        + " cosine, batch %d, %d epochs, %d threads%n", mode, dataset, data[0].size(), data[1].size(),
-                Arrays.toString(hidden), edges, lr, batch, epochs, threads);
+                        + " cosine, batch %d, %d epochs, %d threads, augmentation: %s%n", mode, dataset, data[0].size(),
+                data[1].size(), Arrays.toString(hidden), edges, lr, batch, epochs, threads,
+                shift > 0 || flip ? augmentation : "none");
         for (String name : variants) {
             WiringVariant variant = WiringVariants.get(name);
             double[] acc = new double[seeds.length];
@@ -89,13 +100,13 @@ public final class WiringBench {
                 // With threads=1 the trainer computes on this thread, so its CPU time is the run's compute
                 // time whatever the machine's load (wall time is not, on a shared machine).
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
-                WiringTrial t = WiringTrial.run(model, settings, data[0], data[1], listener);
+                WiringTrial t = WiringTrial.run(model, settings, augmentation, data[0], data[1], listener);
                 double cpuPerEpoch = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9 / epochs;
                 acc[s] = t.testAccuracy();
                 seconds += t.epochSeconds();
                 cpuSeconds += cpuPerEpoch;
-                System.out.printf("  %s seed %d: test accuracy %.2f%%, %.1f s/epoch wall, %.1f s/epoch CPU%s, load %.1f%n",
-                        name, seeds[s], acc[s], t.epochSeconds(), cpuPerEpoch, threads == 1 ? "" : " (main thread)",
+                System.out.printf("  %s seed %d: test accuracy %.2f%% (last epoch's training accuracy %.2f%%), %.1f s/epoch wall, %.1f s/epoch CPU%s, load %.1f%n",
+                        name, seeds[s], acc[s], t.trainAccuracy(), t.epochSeconds(), cpuPerEpoch, threads == 1 ? "" : " (main thread)",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
             System.out.printf("%s %s: %s edges of %d potential: test accuracy %s %%, %.1f s/epoch wall, %.1f s/epoch CPU%n",

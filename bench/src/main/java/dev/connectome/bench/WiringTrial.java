@@ -3,6 +3,7 @@ package dev.connectome.bench;
 import dev.connectome.engine.Parallelism;
 import dev.connectome.engine.nn.Module;
 import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.task.BatchAugmentation;
 import dev.connectome.nas.task.Classification;
 import dev.connectome.nas.task.ClassificationTrainer;
 import dev.connectome.nas.task.OptimizerSpec;
@@ -12,8 +13,8 @@ import dev.connectome.nas.task.TrainSettings;
 import dev.connectome.nas.task.TrainingListener;
 import java.util.Arrays;
 
-/** One training run of a wiring benchmark: test accuracy and mean epoch time. */
-record WiringTrial(double testAccuracy, double epochSeconds) {
+/** One training run of a wiring benchmark: test accuracy, the last epoch's training accuracy, mean epoch time. */
+record WiringTrial(double testAccuracy, double trainAccuracy, double epochSeconds) {
 
     /** The paper's optimizer (SGD, momentum 0.9, weight decay 1e-4) at the given rate, cosine-annealed. */
     static TrainSettings paperSgd(double lr, int epochs, int batch, long seed, int threads) {
@@ -33,13 +34,20 @@ record WiringTrial(double testAccuracy, double epochSeconds) {
 
     static WiringTrial run(Module model, TrainSettings settings, Dataset train, Dataset test,
                            TrainingListener listener) {
-        TrainResult r = new ClassificationTrainer(settings).fit(model, train, null, listener);
+        return run(model, settings, BatchAugmentation.none(), train, test, listener);
+    }
+
+    static WiringTrial run(Module model, TrainSettings settings, BatchAugmentation augmentation, Dataset train,
+                           Dataset test, TrainingListener listener) {
+        TrainResult r = new ClassificationTrainer(settings, augmentation).fit(model, train, null, listener);
         if (!r.completed()) {
-            return new WiringTrial(Double.NaN, Double.NaN);
+            return new WiringTrial(Double.NaN, Double.NaN, Double.NaN);
         }
         double epochSeconds = r.epochs().stream().mapToDouble(TrainingListener.EpochSummary::seconds).average().orElse(0);
+        double trainAccuracy = 100 * r.epochs().get(r.epochs().size() - 1).trainAccuracy();
         try (Parallelism par = Parallelism.of(settings.threads())) {
-            return new WiringTrial(100 * Classification.evaluate(model, test, 500, par).accuracy(), epochSeconds);
+            return new WiringTrial(100 * Classification.evaluate(model, test, 500, par).accuracy(), trainAccuracy,
+                    epochSeconds);
         }
     }
 

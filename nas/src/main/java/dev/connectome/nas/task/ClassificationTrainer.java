@@ -11,6 +11,7 @@ import dev.connectome.engine.optim.Optimizer;
 import dev.connectome.nas.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,9 +25,16 @@ import java.util.random.RandomGenerator;
  */
 public final class ClassificationTrainer {
     private final TrainSettings settings;
+    private final BatchAugmentation augmentation;
 
     public ClassificationTrainer(TrainSettings settings) {
+        this(settings, BatchAugmentation.none());
+    }
+
+    /** Trains with {@code augmentation} applied to every training batch (drawing from the run's "augment" generator). */
+    public ClassificationTrainer(TrainSettings settings, BatchAugmentation augmentation) {
         this.settings = settings;
+        this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
     }
 
     public TrainSettings settings() {
@@ -70,6 +78,7 @@ public final class ClassificationTrainer {
         Optimizer optimizer = settings.optimizer().create(params);
         double baseRate = settings.optimizer().learningRate();
         RandomGenerator shuffleRng = settings.random("shuffle");
+        RandomGenerator augmentRng = settings.random("augment");
         int batch = settings.batchSize();
         int d = data.sampleSize();
         int classes = data.numClasses();
@@ -101,6 +110,7 @@ public final class ClassificationTrainer {
                     optimizer.setLearningRate(rate);
                     tape.reset();
                     Tensor x = Classification.gather(tape, features, labels, d, order, start, b, batchLabels);
+                    augmentation.apply(x.data(), b, d, augmentRng);
                     Tensor logits = Classification.checkedLogits(model.forward(tape, x), b, classes);
                     Tensor loss = Losses.softmaxCrossEntropy(tape, logits, batchLabels, 0);
                     float value = loss.item();

@@ -99,9 +99,33 @@ class ClassificationTrainerTest {
     }
 
     private static float[] trainedWeights(Dataset data, TrainSettings s) {
+        return trainedWeights(data, s, BatchAugmentation.none());
+    }
+
+    private static float[] trainedWeights(Dataset data, TrainSettings s, BatchAugmentation augmentation) {
         Module model = mlp(s);
-        new ClassificationTrainer(s).fit(model, data, TrainingListener.none());
+        new ClassificationTrainer(s, augmentation).fit(model, data, TrainingListener.none());
         return Parameters.flatten(model);
+    }
+
+    @Test
+    void augmentationChangesOnlyTrainingBatchesAndIsSeeded() {
+        Dataset data = blobs(300, 3);
+        TrainSettings s = settings().withEpochs(2); // 240 training samples in batches of 32, 60 for validation
+        List<Integer> batches = new ArrayList<>();
+        BatchAugmentation noise = (rows, samples, size, rng) -> {
+            batches.add(samples);
+            for (int i = 0; i < samples * size; i++) {
+                rows[i] += (float) (0.5 * rng.nextGaussian());
+            }
+        };
+        float[] plain = trainedWeights(data, s);
+        float[] a = trainedWeights(data, s, noise);
+        assertThat(batches).hasSize(2 * 8).allMatch(b -> b == 32 || b == 16); // never a validation batch
+        float[] b = trainedWeights(data, s, noise);
+        assertThat(a).containsExactly(b).isNotEqualTo(plain);
+        BatchAugmentation unchanged = (rows, samples, size, rng) -> rng.nextInt();
+        assertThat(trainedWeights(data, s, unchanged)).containsExactly(plain); // its own generator: nothing else moves
     }
 
     @Test
