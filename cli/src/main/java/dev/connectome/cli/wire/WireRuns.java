@@ -5,6 +5,7 @@ import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
 import dev.connectome.engine.Parallelism;
 import dev.connectome.engine.nn.Module;
+import dev.connectome.nas.task.BatchAugmentation;
 import dev.connectome.nas.task.Classification;
 import dev.connectome.nas.task.ClassificationTrainer;
 import dev.connectome.nas.task.TrainResult;
@@ -30,8 +31,8 @@ final class WireRuns {
 
     /** Trains on the loaded training set and returns the test accuracy (percent). */
     static double trainAndTest(Io io, Module model, DataOptions.Loaded data, TrainSettings settings,
-                               TrainingListener listener) {
-        TrainResult r = new ClassificationTrainer(settings).fit(model, data.train(), null, listener);
+                               BatchAugmentation augmentation, TrainingListener listener) {
+        TrainResult r = new ClassificationTrainer(settings, augmentation).fit(model, data.train(), null, listener);
         if (!r.completed()) {
             throw new UserException("training stopped: " + r.failure());
         }

@@ -102,7 +102,8 @@ public final class WireSparseCommand implements Callable<Integer> {
                         + " %d epochs%n", hidden, v.name(), keep, firstLayerDense ? " (first layer dense)" : "",
                 SparseMlp.activeParameters(net), net.parameterCount(), loaded.name(), settings.optimizer().describe(),
                 settings.epochs());
-        double accuracy = WireRuns.trainAndTest(io, net, loaded, settings, WireRuns.epochPrinter(io));
+        double accuracy = WireRuns.trainAndTest(io, net, loaded, settings, training.augmentation(loaded.train()),
+                WireRuns.epochPrinter(io));
         if (output != null) {
             save(net, sizes, loaded, settings, accuracy);
         }

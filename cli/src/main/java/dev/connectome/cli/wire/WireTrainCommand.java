@@ -106,7 +106,7 @@ public final class WireTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--edges: " + e.getMessage());
         }
-        double acc = WireRuns.trainAndTest(io, model, loaded, settings, recorder);
+        double acc = WireRuns.trainAndTest(io, model, loaded, settings, training.augmentation(loaded.train()), recorder);
         if (viewer != null) {
             String title = String.format(Locale.ROOT, "%s %s graph on %s: %d edges, test accuracy %.2f%%", v.name(), graph,
                     loaded.name(), model.selection().edges(), acc);

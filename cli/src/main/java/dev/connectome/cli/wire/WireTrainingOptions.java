@@ -2,9 +2,13 @@ package dev.connectome.cli.wire;
 
 import dev.connectome.cli.CommonOptions;
 import dev.connectome.cli.UserException;
+import dev.connectome.nas.data.Dataset;
+import dev.connectome.nas.task.BatchAugmentation;
+import dev.connectome.nas.task.ImageShiftFlip;
 import dev.connectome.nas.task.OptimizerSpec;
 import dev.connectome.nas.task.ScheduleSpec;
 import dev.connectome.nas.task.TrainSettings;
+import java.util.Arrays;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -40,6 +44,36 @@ public final class WireTrainingOptions {
 
     @Option(names = "--threads", defaultValue = "1", description = "Kernel threads (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--shift", paramLabel = "PIXELS", defaultValue = "0",
+            description = "Shift training images randomly by up to this many pixels, black coming in (a random crop of "
+                    + "the padded image; default: ${DEFAULT-VALUE}, off).")
+    int shift;
+
+    @Option(names = "--flip", description = "Mirror training images left-right with probability 1/2.")
+    boolean flip;
+
+    /** The training-batch augmentation for samples of {@code shape} ([C,H,W] or [H,W]), none unless asked for. */
+    BatchAugmentation augmentation(Dataset train) {
+        if (shift == 0 && !flip) {
+            return BatchAugmentation.none();
+        }
+        int[] shape = train.sampleShape();
+        if (shape.length < 2 || shape.length > 3) {
+            throw new UserException("--shift and --flip need image samples ([C, H, W] or [H, W]); " + train.name()
+                    + " has samples of shape " + Arrays.toString(shape));
+        }
+        float black = Float.POSITIVE_INFINITY; // pixels are >= 0 and 0 occurs, also after standardising
+        for (float v : train.features()) {
+            black = Math.min(black, v);
+        }
+        try {
+            return new ImageShiftFlip(shape.length == 3 ? shape[0] : 1, shape[shape.length - 2], shape[shape.length - 1],
+                    shift, flip, black);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--shift: " + e.getMessage());
+        }
+    }
 
     /** The validated settings; bad values are user errors. */
     TrainSettings settings() {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,5 +85,28 @@ class WireCommandsTest {
         assertThat(keep.err().strip()).contains("--keep must be in (0, 1]");
         Run graph = run("train", "--graph", "tree", "--limit", "50");
         assertThat(graph.err().strip()).contains("--graph must be neuron or channel");
+        Run shift = run("train", "--shift", "40", "--blocks", "4", "--edges", "100", "--limit", "50");
+        assertThat(shift.code()).isEqualTo(2);
+        assertThat(shift.err().strip()).contains("--shift").contains("padding").doesNotContain("\n");
+    }
+
+    @Test
+    void augmentedTrainingRunsAndChangesTheResult() {
+        String[] base = {"train", "--graph", "channel", "--variant", "random", "--edges", "100", "--blocks", "8,8",
+            "--limit", "64", "--epochs", "1", "--batch", "32"};
+        Run plain = run(base);
+        String[] augmented = Arrays.copyOf(base, base.length + 3);
+        augmented[base.length] = "--shift";
+        augmented[base.length + 1] = "2";
+        augmented[base.length + 2] = "--flip";
+        Run shifted = run(augmented);
+        assertThat(shifted.code()).as(shifted.err()).isZero();
+        assertThat(shifted.out()).contains("test accuracy");
+        assertThat(loss(shifted.out())).isNotEqualTo(loss(plain.out()));
+    }
+
+    private static String loss(String out) {
+        int i = out.indexOf("train loss ");
+        return out.substring(i, out.indexOf(',', i));
     }
 }
