@@ -53,7 +53,7 @@ public final class WireTrainingOptions {
     @Option(names = "--flip", description = "Mirror training images left-right with probability 1/2.")
     boolean flip;
 
-    /** The training-batch augmentation for samples of {@code shape} ([C,H,W] or [H,W]), none unless asked for. */
+    /** The augmentation of {@code train}'s image batches ([C, H, W] or [H, W] samples); none unless asked for. */
     BatchAugmentation augmentation(Dataset train) {
         if (shift == 0 && !flip) {
             return BatchAugmentation.none();
