@@ -105,8 +105,10 @@ public final class WiringBench {
                 acc[s] = t.testAccuracy();
                 seconds += t.epochSeconds();
                 cpuSeconds += cpuPerEpoch;
-                System.out.printf("  %s seed %d: test accuracy %.2f%% (last epoch's training accuracy %.2f%%), %.1f s/epoch wall, %.1f s/epoch CPU%s, load %.1f%n",
-                        name, seeds[s], acc[s], t.trainAccuracy(), t.epochSeconds(), cpuPerEpoch, threads == 1 ? "" : " (main thread)",
+                System.out.printf("  %s seed %d: test accuracy %.2f%% (last epoch's training accuracy %.2f%%),"
+                                + " %.1f s/epoch wall, %.1f s/epoch CPU%s, load %.1f%n",
+                        name, seeds[s], acc[s], t.trainAccuracy(), t.epochSeconds(), cpuPerEpoch,
+                        threads == 1 ? "" : " (main thread)",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
             System.out.printf("%s %s: %s edges of %d potential: test accuracy %s %%, %.1f s/epoch wall, %.1f s/epoch CPU%n",

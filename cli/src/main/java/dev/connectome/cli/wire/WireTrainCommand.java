@@ -4,6 +4,7 @@ import dev.connectome.cli.DataOptions;
 import dev.connectome.cli.ExitCodes;
 import dev.connectome.cli.Io;
 import dev.connectome.cli.UserException;
+import dev.connectome.nas.task.BatchAugmentation;
 import dev.connectome.nas.task.TrainSettings;
 import dev.connectome.nas.wiring.ChannelGraphNet;
 import dev.connectome.nas.wiring.ChannelGraphSpec;
@@ -106,7 +107,8 @@ public final class WireTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--edges: " + e.getMessage());
         }
-        double acc = WireRuns.trainAndTest(io, model, loaded, settings, training.augmentation(loaded.train()), recorder);
+        BatchAugmentation augmentation = training.augmentation(loaded.train());
+        double acc = WireRuns.trainAndTest(io, model, loaded, settings, augmentation, recorder);
         if (viewer != null) {
             String title = String.format(Locale.ROOT, "%s %s graph on %s: %d edges, test accuracy %.2f%%", v.name(), graph,
                     loaded.name(), model.selection().edges(), acc);

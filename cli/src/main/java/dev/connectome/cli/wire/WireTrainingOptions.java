@@ -68,8 +68,8 @@ public final class WireTrainingOptions {
             black = Math.min(black, v);
         }
         try {
-            return new ImageShiftFlip(shape.length == 3 ? shape[0] : 1, shape[shape.length - 2], shape[shape.length - 1],
-                    shift, flip, black);
+            int h = shape[shape.length - 2], w = shape[shape.length - 1];
+            return new ImageShiftFlip(shape.length == 3 ? shape[0] : 1, h, w, shift, flip, black);
         } catch (IllegalArgumentException e) {
             throw new UserException("--shift: " + e.getMessage());
         }

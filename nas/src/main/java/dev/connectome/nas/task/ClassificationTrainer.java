@@ -31,7 +31,10 @@ public final class ClassificationTrainer {
         this(settings, BatchAugmentation.none());
     }
 
-    /** Trains with {@code augmentation} applied to every training batch (drawing from the run's "augment" generator). */
+    /**
+     * Trains with {@code augmentation} applied to every training batch, drawing from the run's
+     * "augment" generator.
+     */
     public ClassificationTrainer(TrainSettings settings, BatchAugmentation augmentation) {
         this.settings = settings;
         this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
