@@ -65,10 +65,8 @@ public final class WiringBench {
                 a.get("nodeNorm", "batch").toUpperCase(java.util.Locale.ROOT));
         int shift = a.integer("shift", 0);
         boolean flip = Boolean.parseBoolean(a.get("flip", "false"));
-        // a black pixel after standardisation is the smallest value (pixels are >= 0 and 0 occurs)
-        float black = (float) WiringData.min(data[0]);
         BatchAugmentation augmentation = shift > 0 || flip
-                ? new ImageShiftFlip(1, 28, 28, shift, flip, black) : BatchAugmentation.none();
+                ? ImageShiftFlip.forImages(data[0], shift, flip) : BatchAugmentation.none();
         System.out.printf("%s graph on %s (%d train, %d test), hidden blocks %s, %d edges, SGD lr %s momentum 0.9 wd 1e-4"
                         + " cosine, batch %d, %d epochs, %d threads, augmentation: %s%n", mode, dataset, data[0].size(),
                 data[1].size(), Arrays.toString(hidden), edges, lr, batch, epochs, threads,

@@ -39,15 +39,6 @@ final class WiringData {
         return new Dataset[] {standardize(train, mean, std), standardize(test, mean, std)};
     }
 
-    /** The smallest feature value of {@code d}. */
-    static double min(Dataset d) {
-        double m = Double.POSITIVE_INFINITY;
-        for (float v : d.features()) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
     private static Dataset standardize(Dataset d, double mean, double std) {
         float[] x = d.features().clone();
         for (int i = 0; i < x.length; i++) {

@@ -8,7 +8,6 @@ import dev.connectome.nas.task.ImageShiftFlip;
 import dev.connectome.nas.task.OptimizerSpec;
 import dev.connectome.nas.task.ScheduleSpec;
 import dev.connectome.nas.task.TrainSettings;
-import java.util.Arrays;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -58,20 +57,10 @@ public final class WireTrainingOptions {
         if (shift == 0 && !flip) {
             return BatchAugmentation.none();
         }
-        int[] shape = train.sampleShape();
-        if (shape.length < 2 || shape.length > 3) {
-            throw new UserException("--shift and --flip need image samples ([C, H, W] or [H, W]); " + train.name()
-                    + " has samples of shape " + Arrays.toString(shape));
-        }
-        float black = Float.POSITIVE_INFINITY; // pixels are >= 0 and 0 occurs, also after standardising
-        for (float v : train.features()) {
-            black = Math.min(black, v);
-        }
         try {
-            int h = shape[shape.length - 2], w = shape[shape.length - 1];
-            return new ImageShiftFlip(shape.length == 3 ? shape[0] : 1, h, w, shift, flip, black);
+            return ImageShiftFlip.forImages(train, shift, flip);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--shift: " + e.getMessage());
+            throw new UserException("--shift/--flip: " + e.getMessage());
         }
     }
 

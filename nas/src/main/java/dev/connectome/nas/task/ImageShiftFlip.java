@@ -1,5 +1,7 @@
 package dev.connectome.nas.task;
 
+import dev.connectome.nas.data.Dataset;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -9,7 +11,7 @@ import java.util.random.RandomGenerator;
  * border, then, with {@code flip}, a left–right mirror with probability ½. Rows hold
  * [channels, height, width] images, row-major.
  *
- * <p>Keeps one image of scratch space, so an instance serves one training loop at a time.
+ * <p>Thread-safe: each thread gets its own one-image scratch buffer, so batches allocate nothing.
  */
 public final class ImageShiftFlip implements BatchAugmentation {
     private final int channels;
@@ -18,7 +20,8 @@ public final class ImageShiftFlip implements BatchAugmentation {
     private final int pad;
     private final boolean flip;
     private final float fill;
-    private final float[] scratch;
+    private final int size;
+    private final ThreadLocal<float[]> scratch;
 
     /**
      * @param fill the value of a padding pixel: for standardised images the value a black pixel has
@@ -42,23 +45,45 @@ public final class ImageShiftFlip implements BatchAugmentation {
         this.pad = pad;
         this.flip = flip;
         this.fill = fill;
-        this.scratch = new float[channels * height * width];
+        this.size = channels * height * width;
+        this.scratch = ThreadLocal.withInitial(() -> new float[size]);
+    }
+
+    /**
+     * The augmentation for the image samples ([C, H, W] or [H, W]) of {@code train}, padding with its
+     * smallest value: the value of a black pixel, raw or standardised, since pixels are >= 0 and 0 occurs.
+     *
+     * @throws IllegalArgumentException if the samples are not images or {@code pad} does not fit them
+     */
+    public static ImageShiftFlip forImages(Dataset train, int pad, boolean flip) {
+        int[] shape = train.sampleShape();
+        if (shape.length < 2 || shape.length > 3) {
+            throw new IllegalArgumentException("shift/flip augmentation needs image samples ([C, H, W] or [H, W]); "
+                    + train.name() + " has samples of shape " + Arrays.toString(shape));
+        }
+        float black = Float.POSITIVE_INFINITY;
+        for (float v : train.features()) {
+            black = Math.min(black, v);
+        }
+        int h = shape[shape.length - 2], w = shape[shape.length - 1];
+        return new ImageShiftFlip(shape.length == 3 ? shape[0] : 1, h, w, pad, flip, black);
     }
 
     @Override
     public void apply(float[] rows, int samples, int sampleSize, RandomGenerator rng) {
-        if (sampleSize != scratch.length) {
+        if (sampleSize != size) {
             throw new IllegalArgumentException("shift/flip augmentation is set up for " + channels + "×" + height
                     + "×" + width + " images, but samples have " + sampleSize + " values");
         }
+        float[] copy = scratch.get();
         for (int s = 0; s < samples; s++) {
             // draw order (dy, dx, mirror) is part of the reproducibility contract
             int dy = rng.nextInt(2 * pad + 1) - pad;
             int dx = rng.nextInt(2 * pad + 1) - pad;
             boolean mirror = flip && rng.nextBoolean();
             int off = s * sampleSize;
-            System.arraycopy(rows, off, scratch, 0, sampleSize);
-            transform(scratch, 0, rows, off, dy, dx, mirror);
+            System.arraycopy(rows, off, copy, 0, sampleSize);
+            transform(copy, 0, rows, off, dy, dx, mirror);
         }
     }
 

@@ -3,10 +3,16 @@ package dev.connectome.nas.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connectome.nas.data.Dataset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ImageShiftFlipTest {
@@ -81,6 +87,52 @@ class ImageShiftFlipTest {
             assertThat(sx - 2).isBetween(-1, 1);
         }
         assertThat(seen).hasSize(18); // 3 × 3 shifts × mirrored or not
+    }
+
+    @Test
+    void forImagesTakesTheShapeAndPadsWithTheBlackValue() {
+        float[] x = codedImages();
+        x[5] = -0.42f; // the smallest value: a black pixel after standardising
+        Dataset images = Dataset.of("coded", x, new int[] {0, 1}, new int[] {2, 3, 4}, Dataset.numberedClasses(2));
+        ImageShiftFlip aug = ImageShiftFlip.forImages(images, 1, false);
+        float[] out = new float[24];
+        aug.transform(x, 0, out, 0, -1, 0, false); // row 0 comes from above the image
+        assertThat(Arrays.copyOfRange(out, 0, 4)).containsOnly(-0.42f);
+        assertThat(aug).hasToString("shift ±1");
+        Dataset vectors = Dataset.of("flat", new float[8], new int[] {0, 1}, new int[] {4}, Dataset.numberedClasses(2));
+        assertThatThrownBy(() -> ImageShiftFlip.forImages(vectors, 1, true)).hasMessageContaining("image samples")
+                .hasMessageContaining("[4]");
+    }
+
+    @Test
+    void threadsShareAnInstanceSafely() throws Exception {
+        ImageShiftFlip aug = new ImageShiftFlip(1, 28, 28, 2, true, 0);
+        float[] base = new float[64 * 784];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = i % 997;
+        }
+        float[] expected = base.clone();
+        for (int round = 0; round < 20; round++) {
+            aug.apply(expected, 64, 784, new SplittableRandom(round));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<float[]>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    float[] rows = base.clone();
+                    for (int round = 0; round < 20; round++) {
+                        aug.apply(rows, 64, 784, new SplittableRandom(round));
+                    }
+                    return rows;
+                }));
+            }
+            for (Future<float[]> run : runs) {
+                assertThat(run.get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
